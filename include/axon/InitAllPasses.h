@@ -1,0 +1,18 @@
+//===- InitAllPasses.h - register every Axon pass ---------------*- C++ -*-===//
+//
+// Registers Axon's passes and pipelines together with the upstream generic
+// ones (canonicalize, cse, ...) that the pipelines use.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AXON_INITALLPASSES_H
+#define AXON_INITALLPASSES_H
+
+#include "mlir/Transforms/Passes.h"
+
+namespace axon {
+
+inline void registerAllPasses() { mlir::registerTransformsPasses(); }
+
+} // namespace axon
+
+#endif // AXON_INITALLPASSES_H

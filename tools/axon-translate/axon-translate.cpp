@@ -1,0 +1,16 @@
+//===- axon-translate.cpp - Axon's mlir-translate ---------------*- C++ -*-===//
+//
+// mlir-translate with Axon's importers and exporters registered
+// (--import-nir, --import-onnx, --export-nir, ...).
+//
+//===----------------------------------------------------------------------===//
+
+#include "axon/InitAllTranslations.h"
+
+#include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
+
+int main(int argc, char **argv) {
+  axon::registerAllTranslations();
+  return mlir::failed(
+      mlir::mlirTranslateMain(argc, argv, "Axon translation driver\n"));
+}
