@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "axon/Import/LoadModel.h"
+#include "axon/Import/NIR.h"
+#include "axon/Import/ONNX.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Location.h"
@@ -30,6 +32,14 @@ OwningOpRef<ModuleOp> axon::loadModel(llvm::StringRef path,
     sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
     return parseSourceFile<ModuleOp>(sourceMgr, context);
   }
+#ifdef AXON_HAVE_NIR
+  if (ext == ".nir")
+    return importNIR((*buffer)->getBuffer(), path, context);
+#endif
+#ifdef AXON_HAVE_ONNX
+  if (ext == ".onnx")
+    return importONNX((*buffer)->getBuffer(), path, context);
+#endif
   emitError(fileLoc) << "unknown model format '" << ext
                      << "': expected a .mlir, .nir or .onnx file";
   return nullptr;

@@ -5,5 +5,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "axon/InitAllTranslations.h"
+#include "axon/Import/NIR.h"
+#include "axon/Import/ONNX.h"
 
-void axon::registerAllTranslations() {}
+void axon::registerAllTranslations() {
+#ifdef AXON_HAVE_NIR
+  registerNIRTranslations();
+#endif
+#ifdef AXON_HAVE_ONNX
+  registerONNXTranslations();
+#endif
+}
