@@ -26,6 +26,10 @@ config.substitutions.append(("%python", "/usr/bin/python3"))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
+# Debian's lit helpers find FileCheck through llvm_tools_dir; put it (and
+# our tools) on PATH too so `not`, `count` and `split-file` always resolve.
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+llvm_config.with_environment("PATH", config.axon_tools_dir, append_path=True)
 
 in_ci = os.environ.get("CI", "") not in ("", "0", "false")
 

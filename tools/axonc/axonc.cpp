@@ -56,6 +56,11 @@ static cl::opt<std::string> outputFilename("o", cl::desc("Output file/folder"),
                                            cl::cat(axoncCategory));
 static cl::opt<bool> emitJSON("json", cl::desc("Print the report as JSON"),
                               cl::init(false), cl::cat(axoncCategory));
+static cl::opt<bool> verifyDiagnostics(
+    "verify-diagnostics",
+    cl::desc("Check that emitted diagnostics match expected-* comments in "
+             "an .mlir model (testing aid, as in mlir-opt)"),
+    cl::init(false), cl::cat(axoncCategory));
 static cl::opt<std::string>
     targetName("target",
                cl::desc("Target: spinnaker1, spinnaker2, printed, threshold"),
@@ -165,6 +170,15 @@ int main(int argc, char **argv) {
   MLIRContext context(registry);
   context.loadAllAvailableDialects();
   SourceMgr sourceMgr;
+  if (verifyDiagnostics) {
+    // Diagnostics are checked against the expected-* comments; the exit code
+    // says whether they matched, not whether the command succeeded.
+    SourceMgrDiagnosticVerifierHandler handler(sourceMgr, &context);
+    OwningOpRef<ModuleOp> module = loadVerified(sourceMgr, context);
+    if (module)
+      (void)runCommand(*command, *module);
+    return failed(handler.verify()) ? 1 : 0;
+  }
   SourceMgrDiagnosticHandler handler(sourceMgr, &context);
   OwningOpRef<ModuleOp> module = loadVerified(sourceMgr, context);
   if (!module)
