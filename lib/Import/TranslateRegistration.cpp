@@ -4,9 +4,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "axon/InitAllTranslations.h"
 #include "axon/Import/NIR.h"
 #include "axon/Import/ONNX.h"
+#include "axon/InitAllTranslations.h"
 
 void axon::registerAllTranslations() {
 #ifdef AXON_HAVE_NIR
