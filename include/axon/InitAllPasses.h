@@ -7,11 +7,16 @@
 #ifndef AXON_INITALLPASSES_H
 #define AXON_INITALLPASSES_H
 
+#include "axon/Transforms/Passes.h"
+
 #include "mlir/Transforms/Passes.h"
 
 namespace axon {
 
-inline void registerAllPasses() { mlir::registerTransformsPasses(); }
+inline void registerAllPasses() {
+  mlir::registerTransformsPasses();
+  registerAxonTransformsPasses();
+}
 
 } // namespace axon
 

@@ -1,0 +1,64 @@
+//===- Passes.td - target-independent snn passes -----------*- tablegen -*-===//
+//
+// Passes over the snn dialect that every target shares: discretization,
+// batch-norm folding, quantization and ANN->SNN conversion.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef AXON_TRANSFORMS_PASSES_TD
+#define AXON_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def SNNDiscretize : Pass<"snn-discretize", "::axon::snn::NetworkOp"> {
+  let summary = "Fix the time step of a continuous-time network";
+  let description = [{
+    Attaches `#snn.discretization<dt, method, reset>` to the network and
+    computes, for every population with time constants, the per-step decay
+    factors the simulator and back ends use:
+
+    * `snn.decay_v` (and `snn.decay_i` for Cuba populations, `snn.decay_a`
+      for ALIF): `exp(-dt/tau)` with `method=exact`, `1 - dt/tau` with
+      `method=euler`.  Both methods then update a potential the same way,
+      `v' = d v + (1 - d) (v_leak + r I)`.
+
+    Exporters often hide dt in the parameters; the pass recognizes
+    `r = tau/dt` (Norse/snnTorch style), `r = (tau/dt) exp(-dt/tau)`
+    (Rockpool style) and `w_in = tau_syn/dt`, and reports each as a remark
+    on the population, without changing the parameters.
+
+    Before:
+    ```mlir
+    snn.network @n {
+      %v = snn.li %x {tau = dense<1.0e-02> : tensor<1xf32>, ...}
+    }
+    ```
+    After `--snn-discretize="dt=1e-3 method=exact"`:
+    ```mlir
+    snn.network @n attributes {discretization =
+        #snn.discretization<dt = 1.0e-03, method = exact, reset = to_v_reset>} {
+      %v = snn.li %x {snn.decay_v = dense<0.904837...> : tensor<1xf64>, ...}
+    }
+    ```
+  }];
+  let options = [
+    Option<"dt", "dt", "double", "0.0", "Time step in seconds (> 0)">,
+    Option<"method", "method", "std::string", "\"exact\"",
+           "Integration method: exact or euler">,
+    Option<"reset", "reset", "std::string", "\"to-v-reset\"",
+           "Reset after a spike: zero, subtract or to-v-reset">
+  ];
+}
+
+def SNNFoldBatchNorm : Pass<"snn-fold-batch-norm", "::axon::snn::NetworkOp"> {
+  let summary = "Fold batch_norm into the preceding affine/linear/conv op";
+  let description = [{
+    `batch_norm(W x + b)` with per-channel scale `s = gamma / sqrt(var + eps)`
+    becomes `W' x + b'` with `W' = s W` (row/output-channel wise) and
+    `b' = s (b - mean) + beta`.  A `linear` becomes an `affine`.  Only folds
+    when the synaptic op feeds nothing but the batch_norm; a batch_norm
+    elsewhere (e.g. after a sign, as in binarized networks) is left alone.
+  }];
+}
+
+#endif // AXON_TRANSFORMS_PASSES_TD
