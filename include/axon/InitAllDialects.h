@@ -7,7 +7,10 @@
 #ifndef AXON_INITALLDIALECTS_H
 #define AXON_INITALLDIALECTS_H
 
+#include "dialects/net/NetDialect.h"
 #include "dialects/snn/SNNDialect.h"
+#include "dialects/spinn/SpinnDialect.h"
+#include "dialects/tlg/TLGDialect.h"
 
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -16,6 +19,9 @@ namespace axon {
 
 inline void registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<snn::SNNDialect>();
+  registry.insert<spinn::SpinnDialect>();
+  registry.insert<net::NetDialect>();
+  registry.insert<tlg::TLGDialect>();
 }
 
 } // namespace axon

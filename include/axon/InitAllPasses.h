@@ -8,6 +8,8 @@
 #define AXON_INITALLPASSES_H
 
 #include "axon/Transforms/Passes.h"
+#include "targets/spinnaker/Passes.h"
+#include "targets/spinnaker/Pipeline.h"
 
 #include "mlir/Transforms/Passes.h"
 
@@ -16,6 +18,8 @@ namespace axon {
 inline void registerAllPasses() {
   mlir::registerTransformsPasses();
   registerAxonTransformsPasses();
+  spinnaker::registerAxonSpinnakerPasses();
+  spinnaker::registerSpinnakerPipeline();
 }
 
 } // namespace axon

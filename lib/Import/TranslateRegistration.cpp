@@ -4,11 +4,13 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "axon/Export/Verilog.h"
 #include "axon/Import/NIR.h"
 #include "axon/Import/ONNX.h"
 #include "axon/InitAllTranslations.h"
 
 void axon::registerAllTranslations() {
+  registerExportTranslations();
 #ifdef AXON_HAVE_NIR
   registerNIRTranslations();
 #endif

@@ -6,11 +6,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "axon/InitAllTranslations.h"
+#include "targets/spinnaker/Export/Translations.h"
 
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
 
 int main(int argc, char **argv) {
   axon::registerAllTranslations();
+  axon::spinnaker::registerSpinnakerTranslations();
   return mlir::failed(
       mlir::mlirTranslateMain(argc, argv, "Axon translation driver\n"));
 }

@@ -10,6 +10,7 @@
 #include "axon/Import/LoadModel.h"
 #include "axon/InitAllDialects.h"
 #include "axon/InitAllPasses.h"
+#include "axon/Simulate/Run.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Diagnostics.h"
@@ -66,6 +67,48 @@ static cl::opt<std::string>
                cl::desc("Target: spinnaker1, spinnaker2, printed, threshold"),
                cl::init(""), cl::cat(axoncCategory));
 
+// simulate
+static cl::opt<std::string> simProfile(
+    "profile",
+    cl::desc("Number profile: float-exact, float-euler, spinnaker, loihi, "
+             "integer, binary (default: the network's discretization)"),
+    cl::init(""), cl::cat(axoncCategory));
+static cl::opt<double> simDt("dt", cl::desc("Time step in seconds"),
+                             cl::init(0.0), cl::cat(axoncCategory));
+static cl::opt<uint64_t> simSteps("steps", cl::desc("Steps to simulate"),
+                                  cl::init(0), cl::cat(axoncCategory));
+static cl::opt<std::string>
+    simInput("input", cl::desc("Input CSV: one row per step (dense)"),
+             cl::init(""), cl::cat(axoncCategory));
+static cl::opt<bool>
+    simInputEvents("input-events",
+                   cl::desc("--input holds spike events `step,index`"),
+                   cl::init(false), cl::cat(axoncCategory));
+static cl::list<unsigned>
+    simInputColumns("input-columns",
+                    cl::desc("Columns of the dense --input to use (0-based)"),
+                    cl::CommaSeparated, cl::cat(axoncCategory));
+static cl::list<std::string>
+    simProbes("probe",
+              cl::desc("Probes NODE.field (v, i, spikes, out), "
+                       "comma separated"),
+              cl::CommaSeparated, cl::cat(axoncCategory));
+static cl::opt<std::string> simDataset(
+    "dataset",
+    cl::desc("Labelled CSV (f0,...,label): print the accuracy instead"),
+    cl::init(""), cl::cat(axoncCategory));
+static cl::opt<std::string>
+    simEncoding("encoding", cl::desc("Dataset input encoding: direct or rate"),
+                cl::init("direct"), cl::cat(axoncCategory));
+static cl::opt<size_t> simLimit("limit",
+                                cl::desc("Use only the first N dataset rows"),
+                                cl::init(0), cl::cat(axoncCategory));
+static cl::opt<unsigned>
+    simMinDelay("min-delay-steps",
+                cl::desc("Deliver every spike at least this many steps later "
+                         "(1 = SpiNNaker timing)"),
+                cl::init(0), cl::cat(axoncCategory));
+
 static std::optional<Command> parseCommand(StringRef word) {
   return llvm::StringSwitch<std::optional<Command>>(word)
       .Case("compile", Command::Compile)
@@ -103,6 +146,40 @@ static LogicalResult runReport(ModuleOp module, raw_ostream &os) {
   return success();
 }
 
+/// The single network of the model (the commands work on one at a time).
+static FailureOr<axon::snn::NetworkOp> singleNetwork(ModuleOp module) {
+  auto networks = module.getOps<axon::snn::NetworkOp>();
+  if (networks.empty())
+    return emitError(module.getLoc(), "the model contains no snn.network");
+  if (std::next(networks.begin()) != networks.end())
+    return emitError(module.getLoc(), "the model holds several networks; "
+                                      "this command takes one");
+  return *networks.begin();
+}
+
+static LogicalResult runSimulateCommand(ModuleOp module, raw_ostream &os) {
+  FailureOr<axon::snn::NetworkOp> network = singleNetwork(module);
+  if (failed(network))
+    return failure();
+  axon::SimulateOptions options;
+  options.profile = simProfile;
+  options.dt = simDt;
+  options.steps = simSteps;
+  options.inputPath = simInput;
+  options.inputEvents = simInputEvents;
+  options.inputColumns.assign(simInputColumns.begin(), simInputColumns.end());
+  options.probes.assign(simProbes.begin(), simProbes.end());
+  options.datasetPath = simDataset;
+  options.limit = simLimit;
+  options.minSynapticDelaySteps = simMinDelay;
+  if (simEncoding == "rate")
+    options.encoding = axon::sim::Encoding::Rate;
+  else if (simEncoding != "direct")
+    return emitError(module.getLoc(), "unknown --encoding '")
+           << simEncoding << "'; expected direct or rate";
+  return axon::runSimulate(*network, options, os);
+}
+
 static LogicalResult runCommand(Command command, ModuleOp module) {
   std::string errorMessage;
   auto output = openOutputFile(outputFilename, &errorMessage);
@@ -116,12 +193,14 @@ static LogicalResult runCommand(Command command, ModuleOp module) {
   case Command::Check:
     output->os() << "ok: " << inputFilename << " verifies\n";
     break;
-  case Command::Compile:
   case Command::Simulate:
+    result = runSimulateCommand(module, output->os());
+    break;
+  case Command::Compile:
     result = emitError(module.getLoc())
-             << (command == Command::Compile ? "compile" : "simulate")
+             << "compile"
              << (targetName.empty() ? std::string() : " --target=" + targetName)
-             << " is not available in this build of axonc";
+             << " is not available in this build of axonc yet";
     break;
   }
   if (succeeded(result))

@@ -61,4 +61,44 @@ def SNNFoldBatchNorm : Pass<"snn-fold-batch-norm", "::axon::snn::NetworkOp"> {
   }];
 }
 
+def SNNANNToSNN : Pass<"snn-ann-to-snn", "::axon::snn::NetworkOp"> {
+  let summary = "Convert a ReLU network into an integrate-and-fire network";
+  let description = [{
+    Rate-based conversion with data-based threshold balancing (Diehl et al.
+    2015, Rueckauer et al. 2017).  The ANN is run once per calibration row
+    with the reference simulator; for every `relu` the `percentile`-th
+    percentile lambda of its positive activations becomes the threshold of an
+    `if` population with reset by subtraction, followed by `scale(lambda)` so
+    each spike carries lambda to the next layer:
+
+    ```mlir
+    %y = snn.relu %x                       // before
+    %s = snn.if %x {r = 1/dt, v_threshold = lambda, v_reset = 0}
+    %y = snn.scale %s {scale = lambda}     // after
+    ```
+
+    The network is discretized with `dt = 1e-3` and `reset = subtract` (so
+    v += I per step).  `readout=membrane` accumulates the last layer in an
+    `integrator` (read at the last step); `readout=count` makes the last layer
+    an `if` population and classifies by spike count.  `encoding` (direct:
+    the analog input every step; rate: deterministic spikes at rate x) and
+    `timesteps` are recorded on the network as `snn.encoding` and
+    `snn.timesteps` for the simulator.  Run `--snn-fold-batch-norm` first.
+  }];
+  let options = [
+    Option<"timesteps", "timesteps", "unsigned", "64",
+           "Simulation steps per sample the conversion targets">,
+    Option<"encoding", "encoding", "std::string", "\"direct\"",
+           "Input encoding: direct or rate">,
+    Option<"readout", "readout", "std::string", "\"membrane\"",
+           "Output readout: membrane or count">,
+    Option<"calibration", "calibration", "std::string", "\"\"",
+           "Labelled CSV whose rows calibrate the thresholds">,
+    Option<"percentile", "percentile", "double", "99.9",
+           "Activation percentile used as each layer's threshold">,
+    Option<"limit", "limit", "unsigned", "0",
+           "Use only the first N calibration rows (0 = all)">
+  ];
+}
+
 #endif // AXON_TRANSFORMS_PASSES_TD

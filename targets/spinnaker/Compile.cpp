@@ -1,0 +1,124 @@
+//===- Compile.cpp - One call from an snn module to SpiNNaker files -------===//
+//
+// Runs --axon-spinnaker-pipeline with a timing instrumentation (the summary
+// reports time per phase), then the emitters, each into its own file via
+// llvm::writeToOutput (temporary file + rename).
+//
+//===----------------------------------------------------------------------===//
+
+#include "targets/spinnaker/Compile.h"
+#include "targets/spinnaker/Export/Export.h"
+#include "targets/spinnaker/Pipeline.h"
+
+#include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassInstrumentation.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <chrono>
+
+using namespace mlir;
+using namespace axon;
+using namespace axon::spinnaker;
+
+namespace {
+
+/// Records the wall time of every pass, in pipeline order.
+class PhaseTimer : public PassInstrumentation {
+public:
+  explicit PhaseTimer(std::vector<PhaseTime> &out) : out(out) {}
+  void runBeforePass(Pass *, Operation *) override {
+    start = std::chrono::steady_clock::now();
+  }
+  void runAfterPass(Pass *pass, Operation *) override { record(pass); }
+  void runAfterPassFailed(Pass *pass, Operation *) override { record(pass); }
+
+private:
+  void record(Pass *pass) {
+    std::chrono::duration<double> d = std::chrono::steady_clock::now() - start;
+    out.push_back({pass->getArgument().str(), d.count()});
+  }
+  std::vector<PhaseTime> &out;
+  std::chrono::steady_clock::time_point start;
+};
+
+} // namespace
+
+static LogicalResult runPipeline(ModuleOp module, const SpinnakerOptions &o,
+                                 std::vector<PhaseTime> &phases) {
+  SpinnakerPipelineOptions p;
+  p.machine = o.machine;
+  p.neuronsPerCore = o.neuronsPerCore;
+  p.deadChips = o.deadChips;
+  p.deadCores = o.deadCores;
+  p.timeStepUs = o.timeStepUs;
+  p.spikeRate = o.spikeRate;
+  p.compressor = o.compressor;
+  p.check = o.check;
+  PassManager pm(module.getContext(), ModuleOp::getOperationName());
+  buildSpinnakerPipeline(pm, p);
+  pm.addInstrumentation(std::make_unique<PhaseTimer>(phases));
+  return pm.run(module);
+}
+
+/// Writes one file atomically; errors become diagnostics on `m`.
+static LogicalResult
+writeFile(spinn::MachineOp m, StringRef dir, StringRef name,
+          llvm::function_ref<LogicalResult(raw_ostream &)> emit) {
+  SmallString<256> path(dir);
+  llvm::sys::path::append(path, name);
+  LogicalResult emitted = success();
+  llvm::Error err =
+      llvm::writeToOutput(path, [&](raw_ostream &os) -> llvm::Error {
+        emitted = emit(os);
+        if (failed(emitted))
+          return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                         "emission failed");
+        return llvm::Error::success();
+      });
+  if (err) {
+    std::string message = llvm::toString(std::move(err));
+    if (succeeded(emitted))
+      m.emitError() << "cannot write '" << path << "': " << message;
+    return failure();
+  }
+  return success();
+}
+
+LogicalResult
+axon::spinnaker::compileForSpinnaker(ModuleOp module,
+                                     const SpinnakerOptions &options,
+                                     StringRef outDir, raw_ostream &summary) {
+  std::vector<PhaseTime> phases;
+  if (failed(runPipeline(module, options, phases)))
+    return failure();
+  FailureOr<spinn::MachineOp> m = getSingleMachine(module);
+  if (failed(m))
+    return failure();
+  if (std::error_code ec = llvm::sys::fs::create_directories(outDir))
+    return module.emitError()
+           << "cannot create '" << outDir << "': " << ec.message();
+  auto emitSummaryText = [&](raw_ostream &os) {
+    writeSummaryText(*m, phases, os);
+    return success();
+  };
+  auto emitSummaryJSON = [&](raw_ostream &os) {
+    writeSummaryJSON(*m, phases, os);
+    return success();
+  };
+  if (failed(writeFile(
+          *m, outDir, "placements.json",
+          [&](raw_ostream &os) { return exportPlacementsJSON(*m, os); })) ||
+      failed(writeFile(
+          *m, outDir, "routing_tables.json",
+          [&](raw_ostream &os) { return exportRoutingTablesJSON(*m, os); })) ||
+      failed(writeFile(
+          *m, outDir, "coremap.pb",
+          [&](raw_ostream &os) { return exportCoreMapProto(*m, os); })) ||
+      failed(writeFile(*m, outDir, "summary.txt", emitSummaryText)) ||
+      failed(writeFile(*m, outDir, "summary.json", emitSummaryJSON)))
+    return failure();
+  writeSummaryText(*m, phases, summary);
+  return success();
+}
