@@ -99,8 +99,7 @@ SNNANNToSNNPass::calibrate(NetworkOp network, ArrayRef<Operation *> layers) {
              << r + 1 << ": " << llvm::toString(std::move(err));
     (*engine)->step();
     for (auto [i, layer] : llvm::enumerate(layers)) {
-      auto values =
-          (*engine)->read(net->node(ids.lookup(layer)).name + ".out");
+      auto values = (*engine)->read(net->node(ids.lookup(layer)).name + ".out");
       if (!values)
         return network.emitError(llvm::toString(values.takeError()));
       for (double v : *values)
@@ -113,8 +112,8 @@ SNNANNToSNNPass::calibrate(NetworkOp network, ArrayRef<Operation *> layers) {
     std::vector<double> &s = samples[i];
     double value = 1.0;
     if (!s.empty()) {
-      size_t k = static_cast<size_t>(
-          std::ceil(percentile / 100.0 * double(s.size())));
+      size_t k =
+          static_cast<size_t>(std::ceil(percentile / 100.0 * double(s.size())));
       k = std::clamp<size_t>(k, 1, s.size()) - 1;
       std::nth_element(s.begin(), s.begin() + k, s.end());
       value = s[k];
@@ -178,10 +177,9 @@ void SNNANNToSNNPass::runOnOperation() {
   auto makeIF = [&](Value in, Location loc, double threshold) {
     auto shape = cast<ShapedType>(in.getType()).getShape();
     auto spikes = RankedTensorType::get(shape, builder.getI1Type());
-    return builder.create<IFOp>(loc, spikes, ValueRange{in},
-                                splatF32(ctx, {1}, 1.0 / kStep),
-                                splatF32(ctx, {1}, threshold),
-                                splatF32(ctx, {1}, 0.0));
+    return builder.create<IFOp>(
+        loc, spikes, ValueRange{in}, splatF32(ctx, {1}, 1.0 / kStep),
+        splatF32(ctx, {1}, threshold), splatF32(ctx, {1}, 0.0));
   };
   for (Operation *layer : layers) {
     double l = (*lambda)[layer];
@@ -191,9 +189,9 @@ void SNNANNToSNNPass::runOnOperation() {
       auto spiking = makeIF(in, relu.getLoc(), l);
       if (relu.getInputs().size() > 1)
         spiking->setOperands(relu.getInputs());
-      auto scaled = builder.create<ScaleOp>(
-          relu.getLoc(), relu.getType(), spiking.getResult(),
-          splatF32(ctx, {1}, l));
+      auto scaled =
+          builder.create<ScaleOp>(relu.getLoc(), relu.getType(),
+                                  spiking.getResult(), splatF32(ctx, {1}, l));
       relu.replaceAllUsesWith(scaled.getResult());
       relu.erase();
       continue;
