@@ -16,9 +16,8 @@ for arg in "$@"; do
   esac
 done
 JOBS="${AXON_JOBS:-$(nproc)}"
-if [ ! -f "$BUILD/build.ninja" ]; then
-  cmake -G Ninja -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release \
-    -DAXON_ENABLE_SANITIZERS="$SANITIZE" >/dev/null
-fi
+# Always (re)configure: cheap, and it clears a developer's AXON_EXCLUDE_ROOMS.
+cmake -G Ninja -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release \
+  -DAXON_ENABLE_SANITIZERS="$SANITIZE" -DAXON_EXCLUDE_ROOMS= >/dev/null
 ninja -C "$BUILD" -j "$JOBS" all
 echo "$BUILD"
