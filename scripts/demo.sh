@@ -13,3 +13,17 @@ for model in "$ROOT"/examples/networks/*.mlir; do
   echo "== report: examples/networks/$(basename "$model")"
   "$AXONC" report "$model"
 done
+
+echo
+echo "== report: examples/digits/mlp.onnx (ONNX import)"
+"$AXONC" report "$ROOT/examples/digits/mlp.onnx"
+echo
+echo "== simulate: digits MLP on its test set (reference simulator; trained: 0.9815)"
+"$AXONC" simulate "$ROOT/examples/digits/mlp.onnx" \
+  --dataset "$ROOT/examples/digits/test.csv"
+SHARED="$ROOT/../shared/fixtures/nir/lif"
+if [ -d "$SHARED" ]; then
+  echo
+  echo "== report: ../shared/fixtures/nir/lif/lif_rockpool.nir (NIR import)"
+  "$AXONC" report "$SHARED/lif_rockpool.nir"
+fi
