@@ -27,6 +27,9 @@ import numpy as np
 import onnx
 import torch
 import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_onnx_fixtures import tensor_json  # noqa: E402  (one JSON encoding)
 from onnx import TensorProto, checker, helper, numpy_helper, shape_inference
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -346,17 +349,6 @@ def bad_models(rng):
 
 
 # --------------------------------------------------------------------------
-def tensor_json(arr):
-    arr = np.asarray(arr)
-    if arr.dtype.kind == "f":
-        data = [float(np.float32(v)) for v in arr.reshape(-1)]
-        dtype = "float32"
-    else:
-        data = [int(v) for v in arr.reshape(-1)]
-        dtype = str(arr.dtype)
-    return {"shape": list(arr.shape), "dtype": dtype, "data": data}
-
-
 def save(model, path):
     with open(path, "wb") as f:
         f.write(model.SerializeToString(deterministic=True))
