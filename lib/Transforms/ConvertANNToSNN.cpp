@@ -213,12 +213,10 @@ void SNNANNToSNNPass::runOnOperation() {
   } else {
     Value current = lastLayer->getResult(0);
     builder.setInsertionPointAfter(lastLayer);
-    auto shape = cast<ShapedType>(current.getType()).getShape();
     auto membrane = builder.create<IntegratorOp>(
         lastLayer->getLoc(), current.getType(), ValueRange{current},
         splatF32(ctx, {1}, 1.0 / kStep));
     current.replaceAllUsesExcept(membrane.getResult(), membrane);
-    (void)shape;
   }
   if (encoding == "rate")
     for (InputOp in : network.getBodyBlock()->getOps<InputOp>())

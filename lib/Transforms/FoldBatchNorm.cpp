@@ -24,8 +24,7 @@ using namespace axon::snn;
 
 namespace {
 
-/// A dense attribute of `values` with the shape of `like` and element type
-/// `elementType` (float).
+/// A dense attribute of `values` with `shape` and float `elementType`.
 DenseElementsAttr makeDense(ArrayRef<int64_t> shape, Type elementType,
                             ArrayRef<double> values) {
   auto type = RankedTensorType::get(shape, elementType);
