@@ -12,6 +12,9 @@
 #include "axon/InitAllPasses.h"
 #include "axon/Simulate/Run.h"
 
+#include "Compile.h"
+#include "Options.h"
+
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -46,26 +49,44 @@ const char *const kUsage =
     "the options.\n";
 } // namespace
 
-static cl::OptionCategory axoncCategory("axonc options");
-static cl::opt<std::string> inputFilename(cl::Positional,
+cl::OptionCategory &axonc::category() {
+  static cl::OptionCategory cat("axonc options");
+  return cat;
+}
+static cl::OptionCategory &axoncCategory = axonc::category();
+
+cl::opt<std::string> axonc::inputFilename(cl::Positional,
                                           cl::desc("<model file>"),
                                           cl::init("-"),
-                                          cl::cat(axoncCategory));
-static cl::opt<std::string> outputFilename("o", cl::desc("Output file/folder"),
-                                           cl::value_desc("path"),
-                                           cl::init("-"),
-                                           cl::cat(axoncCategory));
-static cl::opt<bool> emitJSON("json", cl::desc("Print the report as JSON"),
-                              cl::init(false), cl::cat(axoncCategory));
+                                          cl::cat(axonc::category()));
+cl::opt<std::string>
+    axonc::outputFilename("o", cl::desc("Output file (compile: output folder)"),
+                          cl::value_desc("path"), cl::init("-"),
+                          cl::cat(axonc::category()));
+cl::opt<bool> axonc::emitJSON("json", cl::desc("Print the report as JSON"),
+                              cl::init(false), cl::cat(axonc::category()));
+cl::opt<bool> axonc::quiet("quiet", cl::desc("No progress messages on stderr"),
+                           cl::init(false), cl::cat(axonc::category()));
 static cl::opt<bool> verifyDiagnostics(
     "verify-diagnostics",
     cl::desc("Check that emitted diagnostics match expected-* comments in "
              "an .mlir model (testing aid, as in mlir-opt)"),
     cl::init(false), cl::cat(axoncCategory));
-static cl::opt<std::string>
-    targetName("target",
-               cl::desc("Target: spinnaker1, spinnaker2, printed, threshold"),
-               cl::init(""), cl::cat(axoncCategory));
+cl::opt<std::string>
+    axonc::targetName("target",
+                      cl::desc("Target: spinnaker1, spinnaker2, printed, "
+                               "threshold"),
+                      cl::init(""), cl::cat(axonc::category()));
+cl::opt<std::string> axonc::datasetPath(
+    "dataset",
+    cl::desc("Labelled CSV (f0,...,label) or a dataset folder: simulate "
+             "prints the accuracy; compile uses it for calibration/search"),
+    cl::init(""), cl::cat(axonc::category()));
+
+using axonc::emitJSON;
+using axonc::inputFilename;
+using axonc::outputFilename;
+using axonc::targetName;
 
 // simulate
 static cl::opt<std::string> simProfile(
@@ -93,10 +114,7 @@ static cl::list<std::string>
               cl::desc("Probes NODE.field (v, i, spikes, out), "
                        "comma separated"),
               cl::CommaSeparated, cl::cat(axoncCategory));
-static cl::opt<std::string> simDataset(
-    "dataset",
-    cl::desc("Labelled CSV (f0,...,label): print the accuracy instead"),
-    cl::init(""), cl::cat(axoncCategory));
+
 static cl::opt<std::string>
     simEncoding("encoding", cl::desc("Dataset input encoding: direct or rate"),
                 cl::init("direct"), cl::cat(axoncCategory));
@@ -169,7 +187,7 @@ static LogicalResult runSimulateCommand(ModuleOp module, raw_ostream &os) {
   options.inputEvents = simInputEvents;
   options.inputColumns.assign(simInputColumns.begin(), simInputColumns.end());
   options.probes.assign(simProbes.begin(), simProbes.end());
-  options.datasetPath = simDataset;
+  options.datasetPath = axonc::datasetPath;
   options.limit = simLimit;
   options.minSynapticDelaySteps = simMinDelay;
   if (simEncoding == "rate")
@@ -180,7 +198,29 @@ static LogicalResult runSimulateCommand(ModuleOp module, raw_ostream &os) {
   return axon::runSimulate(*network, options, os);
 }
 
+/// `axonc compile`: -o names the output folder, the summary goes to stdout.
+static LogicalResult runCompile(ModuleOp module, raw_ostream &os) {
+  if (targetName.empty())
+    return emitError(module.getLoc(),
+                     "compile needs --target=spinnaker1, spinnaker2, "
+                     "printed or threshold");
+  if (outputFilename == "-")
+    return emitError(module.getLoc(),
+                     "compile needs -o OUTDIR (the folder for the outputs)");
+  if (targetName == "spinnaker1" || targetName == "spinnaker2")
+    return axonc::compileSpinnaker(module, targetName, outputFilename, os);
+  if (targetName == "printed")
+    return axonc::compilePrinted(module, outputFilename, os);
+  if (targetName == "threshold")
+    return axonc::compileThreshold(module, outputFilename, os);
+  return emitError(module.getLoc(), "unknown --target '")
+         << targetName
+         << "'; expected spinnaker1, spinnaker2, printed or threshold";
+}
+
 static LogicalResult runCommand(Command command, ModuleOp module) {
+  if (command == Command::Compile)
+    return runCompile(module, outs());
   std::string errorMessage;
   auto output = openOutputFile(outputFilename, &errorMessage);
   if (!output)
@@ -197,10 +237,7 @@ static LogicalResult runCommand(Command command, ModuleOp module) {
     result = runSimulateCommand(module, output->os());
     break;
   case Command::Compile:
-    result = emitError(module.getLoc())
-             << "compile"
-             << (targetName.empty() ? std::string() : " --target=" + targetName)
-             << " is not available in this build of axonc yet";
+    result = runCompile(module, output->os());
     break;
   }
   if (succeeded(result))
