@@ -60,6 +60,27 @@ Expected<Dataset> axon::sim::readLabeledCSV(StringRef path) {
   return data;
 }
 
+/// SplitMix64's finalizer (Steele, Lea, Flood 2014): a bijective mix.
+static uint64_t splitmix64(uint64_t x) {
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+double RateEncoder::draw(uint64_t sample, uint64_t step, uint64_t index) const {
+  uint64_t h = splitmix64(splitmix64(splitmix64(seed ^ sample) ^ step) ^ index);
+  return double(h >> 11) * 0x1.0p-53;
+}
+
+void RateEncoder::encode(ArrayRef<double> x, uint64_t sample, uint64_t step,
+                         std::vector<uint32_t> &events) const {
+  events.clear();
+  for (size_t i = 0; i < x.size(); ++i)
+    if (draw(sample, step, i) < x[i])
+      events.push_back(uint32_t(i));
+}
+
 /// The single node of `kind`, or an error.
 static Expected<NodeId> uniqueNode(const Network &net, NodeKind kind) {
   std::optional<NodeId> found;
@@ -114,21 +135,15 @@ Expected<EvalResult> axon::sim::evaluateClassifier(const Network &net,
                                s + 1, x.size(), in.name.c_str(),
                                (long long)inSize);
     (*engine)->reset();
-    std::vector<double> sum, rate(x.size(), 0.0);
+    std::vector<double> sum;
     std::vector<uint32_t> events;
+    RateEncoder encoder(eval.seed);
     for (uint64_t t = 0; t < eval.steps; ++t) {
       if (eval.encoding == Encoding::Direct) {
         if (Error err = (*engine)->setInput(*input, x))
           return std::move(err);
       } else {
-        events.clear();
-        for (size_t i = 0; i < x.size(); ++i) {
-          rate[i] += x[i];
-          if (rate[i] >= 1.0) {
-            rate[i] -= 1.0;
-            events.push_back(i);
-          }
-        }
+        encoder.encode(x, s, t, events);
         if (Error err = (*engine)->setInputEvents(*input, events))
           return std::move(err);
       }

@@ -139,6 +139,12 @@ std::vector<int> fixed::spinnakerWeightShifts(const Network &net) {
   for (size_t i = 0; i < n; ++i)
     if (isSynaptic(net.node(i).kind) && shift[i] < 0)
       shift[i] = int(chooseWeightShift(own[i].max()));
+  // A shift recorded by snn-quantize (`snn.weight_shift`) wins, so that a
+  // quantized network keeps the shifts its weights were rounded with.
+  for (size_t i = 0; i < n; ++i)
+    if (const Tensor *s = net.node(i).param("snn.weight_shift");
+        s && isSynaptic(net.node(i).kind) && s->size() == 1)
+      shift[i] = int(std::clamp<double>(s->data[0], 0, kMaxWeightShift));
   return shift;
 }
 

@@ -51,8 +51,9 @@ static void copyParameters(Operation *op,
                            std::map<std::string, sim::Tensor, std::less<>> &p) {
   for (NamedAttribute named : op->getAttrs()) {
     std::string key = named.getName().str();
-    // Discardable attributes (snn.decay_v, ...) are derived, not parameters.
-    if (StringRef(key).contains('.'))
+    // Discardable attributes (snn.decay_v, ...) are derived, not parameters;
+    // snn.weight_shift is a choice of snn-quantize the profile must honour.
+    if (StringRef(key).contains('.') && key != "snn.weight_shift")
       continue;
     if (key == "epsilon")
       key = "eps";

@@ -49,6 +49,39 @@ static LogicalResult fail(snn::NetworkOp network, llvm::Error err) {
   return network.emitError() << llvm::toString(std::move(err));
 }
 
+/// The encoding: the flag, else the network's `snn.encoding`, else direct.
+static FailureOr<sim::Encoding> inputEncoding(snn::NetworkOp network,
+                                              const SimulateOptions &options) {
+  if (options.encoding)
+    return *options.encoding;
+  Attribute attr = network->getAttr("snn.encoding");
+  if (!attr)
+    return sim::Encoding::Direct;
+  auto name = dyn_cast<StringAttr>(attr);
+  if (name && name.getValue() == "direct")
+    return sim::Encoding::Direct;
+  if (name && name.getValue() == "rate")
+    return sim::Encoding::Rate;
+  return network.emitError("snn.encoding must be \"direct\" or \"rate\", "
+                           "got ")
+         << attr;
+}
+
+/// The steps: the flag, else the network's `snn.timesteps`, else 0.
+static FailureOr<uint64_t> defaultSteps(snn::NetworkOp network,
+                                        const SimulateOptions &options) {
+  if (options.steps)
+    return options.steps;
+  Attribute attr = network->getAttr("snn.timesteps");
+  if (!attr)
+    return uint64_t(0);
+  auto steps = dyn_cast<IntegerAttr>(attr);
+  if (!steps || steps.getValue().getSExtValue() <= 0)
+    return network.emitError("snn.timesteps must be a positive integer, got ")
+           << attr;
+  return uint64_t(steps.getValue().getSExtValue());
+}
+
 static LogicalResult runDataset(snn::NetworkOp network, const sim::Network &net,
                                 const sim::EngineOptions &eo,
                                 const SimulateOptions &options,
@@ -57,8 +90,13 @@ static LogicalResult runDataset(snn::NetworkOp network, const sim::Network &net,
   if (!data)
     return fail(network, data.takeError());
   sim::EvalOptions eval;
-  eval.steps = options.steps ? options.steps : 1;
-  eval.encoding = options.encoding;
+  FailureOr<uint64_t> steps = defaultSteps(network, options);
+  FailureOr<sim::Encoding> encoding = inputEncoding(network, options);
+  if (failed(steps) || failed(encoding))
+    return failure();
+  eval.steps = *steps ? *steps : 1;
+  eval.encoding = *encoding;
+  eval.seed = options.seed;
   eval.limit = options.limit;
   llvm::Expected<sim::EvalResult> result =
       sim::evaluateClassifier(net, eo, *data, eval);
@@ -66,7 +104,10 @@ static LogicalResult runDataset(snn::NetworkOp network, const sim::Network &net,
     return fail(network, result.takeError());
   os << "accuracy: " << llvm::format("%.4f", result->accuracy()) << " ("
      << result->correct << "/" << result->total << ", "
-     << sim::profileName(eo.profile) << ", " << eval.steps << " steps)\n";
+     << sim::profileName(eo.profile) << ", " << eval.steps << " steps";
+  if (eval.encoding == sim::Encoding::Rate)
+    os << ", rate seed " << eval.seed;
+  os << ")\n";
   return success();
 }
 
@@ -104,7 +145,21 @@ LogicalResult axon::runSimulate(snn::NetworkOp network,
       trace = std::move(*selected);
     }
   }
-  uint64_t steps = options.steps ? options.steps : trace.numSteps();
+  FailureOr<uint64_t> netSteps = defaultSteps(network, options);
+  FailureOr<sim::Encoding> encoding = inputEncoding(network, options);
+  if (failed(netSteps) || failed(encoding))
+    return failure();
+  uint64_t steps = *netSteps ? *netSteps : trace.numSteps();
+  if (*encoding == sim::Encoding::Rate && !trace.isEvents && trace.numSteps()) {
+    // Rate-code the dense trace: row t holds the intensities of step t.
+    sim::RateEncoder encoder(options.seed);
+    sim::InputTrace spikes;
+    spikes.isEvents = true;
+    spikes.events.resize(trace.rows.size());
+    for (size_t t = 0; t < trace.rows.size(); ++t)
+      encoder.encode(trace.rows[t], /*sample=*/0, t, spikes.events[t]);
+    trace = std::move(spikes);
+  }
   if (steps == 0)
     return network.emitError("nothing to simulate: pass --steps=N or an "
                              "--input trace");

@@ -12,6 +12,7 @@
 
 #include "llvm/Support/CommandLine.h"
 
+#include <cstdint>
 #include <string>
 
 namespace axonc {
@@ -25,6 +26,8 @@ extern llvm::cl::opt<std::string> targetName;     ///< --target
 extern llvm::cl::opt<std::string> datasetPath;    ///< --dataset
 extern llvm::cl::opt<bool> emitJSON;              ///< --json
 extern llvm::cl::opt<bool> quiet;                 ///< --quiet (no progress)
+/// --seed (simulate: rate encoder; compile --target printed: the search).
+extern llvm::cl::opt<uint64_t> seed;
 
 } // namespace axonc
 

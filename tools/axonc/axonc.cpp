@@ -116,8 +116,16 @@ static cl::list<std::string>
               cl::CommaSeparated, cl::cat(axoncCategory));
 
 static cl::opt<std::string>
-    simEncoding("encoding", cl::desc("Dataset input encoding: direct or rate"),
-                cl::init("direct"), cl::cat(axoncCategory));
+    simEncoding("encoding",
+                cl::desc("Input encoding: direct or rate (default: the "
+                         "network's snn.encoding, else direct)"),
+                cl::init(""), cl::cat(axoncCategory));
+cl::opt<uint64_t>
+    axonc::seed("seed",
+                cl::desc("Seed: of the rate encoder (simulate), of the "
+                         "approximation search (compile --target printed)"),
+                cl::init(1), cl::cat(axonc::category()));
+static cl::opt<uint64_t> &simSeed = axonc::seed;
 static cl::opt<size_t> simLimit("limit",
                                 cl::desc("Use only the first N dataset rows"),
                                 cl::init(0), cl::cat(axoncCategory));
@@ -190,9 +198,12 @@ static LogicalResult runSimulateCommand(ModuleOp module, raw_ostream &os) {
   options.datasetPath = axonc::datasetPath;
   options.limit = simLimit;
   options.minSynapticDelaySteps = simMinDelay;
+  options.seed = simSeed;
   if (simEncoding == "rate")
     options.encoding = axon::sim::Encoding::Rate;
-  else if (simEncoding != "direct")
+  else if (simEncoding == "direct")
+    options.encoding = axon::sim::Encoding::Direct;
+  else if (!simEncoding.empty())
     return emitError(module.getLoc(), "unknown --encoding '")
            << simEncoding << "'; expected direct or rate";
   return axon::runSimulate(*network, options, os);

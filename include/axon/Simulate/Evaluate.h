@@ -34,15 +34,35 @@ llvm::Expected<Dataset> readLabeledCSV(llvm::StringRef path);
 enum class Encoding {
   /// The same analog values every step (ANNs, and "direct" SNN input).
   Direct,
-  /// Deterministic rate code: each input integrates its value every step
-  /// and emits a spike (value 1) when the sum reaches 1, subtracting 1; a
-  /// value in [0, 1] gives that many spikes per step on average.
+  /// Seeded Bernoulli rate code (RateEncoder): input i spikes (value 1) at
+  /// a step with probability clamp(x_i, 0, 1).
   Rate,
+};
+
+/// The rate encoder: a counter-based generator, so a spike depends only on
+/// (seed, sample, step, input index) -- the same seed gives the same spikes
+/// on every platform, for every --limit and evaluation order.  The draw is
+/// u = splitmix64(splitmix64(splitmix64(seed ^ sample) ^ step) ^ index)
+/// >> 11, scaled to [0, 1) by 2^-53; the input spikes when u < x.
+class RateEncoder {
+public:
+  explicit RateEncoder(uint64_t seed) : seed(seed) {}
+  /// Uniform draw in [0, 1) for one (sample, step, input).
+  double draw(uint64_t sample, uint64_t step, uint64_t index) const;
+  /// Appends to `events` the indices of `x` that spike at `step` of
+  /// `sample` (cleared first).
+  void encode(llvm::ArrayRef<double> x, uint64_t sample, uint64_t step,
+              std::vector<uint32_t> &events) const;
+
+private:
+  uint64_t seed;
 };
 
 struct EvalOptions {
   uint64_t steps = 1;
   Encoding encoding = Encoding::Direct;
+  /// Seed of the rate encoder.
+  uint64_t seed = 1;
   /// Evaluate only the first `limit` rows (0 = all).
   size_t limit = 0;
 };

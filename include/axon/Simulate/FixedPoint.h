@@ -115,7 +115,8 @@ InputSums synapticInputSums(const Node &node);
 /// other nodes).  Shifts are per population: a non-synaptic node fed by
 /// synaptic nodes sums their InputSums element-wise and chooses one shift;
 /// each synaptic node takes the largest shift among its consumers (its own
-/// choice when no non-synaptic node consumes it).
+/// choice when no non-synaptic node consumes it).  A node with a
+/// `snn.weight_shift` parameter (recorded by snn-quantize) keeps that shift.
 std::vector<int> spinnakerWeightShifts(const Network &net);
 
 //===----------------------------------------------------------------------===//

@@ -14,6 +14,7 @@
 #include "mlir/Support/LogicalResult.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,8 @@ struct SimulateOptions {
   std::string profile;
   /// Step in seconds; 0 takes the network's #snn.discretization.
   double dt = 0;
-  /// Steps to run; 0 = the length of the input trace.
+  /// Steps to run; 0 = the network's `snn.timesteps` (set by
+  /// snn-ann-to-snn), else the length of the input trace (1 for a dataset).
   uint64_t steps = 0;
   /// Input CSV (dense rows, or `step,index` events with inputEvents).
   std::string inputPath;
@@ -35,7 +37,13 @@ struct SimulateOptions {
   std::vector<std::string> probes;
   /// Labelled dataset: print the classification accuracy instead.
   std::string datasetPath;
-  sim::Encoding encoding = sim::Encoding::Direct;
+  /// Input encoding; unset = the network's `snn.encoding` ("direct" or
+  /// "rate"), else direct.  An explicit value wins over the attribute.
+  /// Rate encoding applies to a dataset and to a dense --input trace (each
+  /// row's values are intensities in [0, 1]).
+  std::optional<sim::Encoding> encoding;
+  /// Seed of the rate encoder (sim::RateEncoder).
+  uint64_t seed = 1;
   size_t limit = 0;
   unsigned minSynapticDelaySteps = 0;
 };

@@ -81,7 +81,8 @@ def SNNANNToSNN : Pass<"snn-ann-to-snn", "::axon::snn::NetworkOp"> {
     v += I per step).  `readout=membrane` accumulates the last layer in an
     `integrator` (read at the last step); `readout=count` makes the last layer
     an `if` population and classifies by spike count.  `encoding` (direct:
-    the analog input every step; rate: deterministic spikes at rate x) and
+    the analog input every step; rate: seeded random spikes, probability x
+    per step, see docs/simulator.md) and
     `timesteps` are recorded on the network as `snn.encoding` and
     `snn.timesteps` for the simulator.  Run `--snn-fold-batch-norm` first.
   }];
@@ -98,6 +99,44 @@ def SNNANNToSNN : Pass<"snn-ann-to-snn", "::axon::snn::NetworkOp"> {
            "Activation percentile used as each layer's threshold">,
     Option<"limit", "limit", "unsigned", "0",
            "Use only the first N calibration rows (0 = all)">
+  ];
+}
+
+def SNNQuantize : Pass<"snn-quantize", "::axon::snn::NetworkOp"> {
+  let summary = "Round weights and parameters to what a number profile holds";
+  let description = [{
+    Rewrites every weight and parameter to the real value the chosen number
+    profile of the reference simulator represents, using the simulator's own
+    conversions (`axon/Simulate/FixedPoint.h`), and records the choices:
+
+    * `spinnaker`: weights become 16-bit magnitudes with the per-population
+      left shift of `fixed::spinnakerWeightShifts` (recorded as
+      `snn.weight_shift`, which the simulator then uses instead of choosing
+      again); biases, scales and neuron parameters (`r`, `v_leak`,
+      `v_threshold`, `v_reset`, `w_in`, `beta`) become s16.15 values.
+      Time constants stay: the profile turns them into s16.15 decay factors.
+    * `loihi`: thresholds become 17-bit mantissas << 6, leaks 24-bit biases
+      and decays 12-bit constants at the population's state scale
+      (`snn.state_frac_bits`); weights into a population become 8-bit
+      mantissas with one exponent (`snn.weight_exp`).  Needs a discretized
+      network.
+    * `int8`: per-layer symmetric weights `q * s`, q in [-127, 127],
+      `s = max |w| / 127` (`snn.weight_scale`); biases stay.
+    * `binary`: weights become sign(w) in {-1, +1} (0 -> +1, as snn.sign),
+      biases the nearest integer; `snn.weight_scale` records mean |w|.
+
+    Every synaptic op gets a remark with its error report (weights, max and
+    mean absolute error, clipped count) and the network one summary remark.
+    A parameter the profile cannot hold (e.g. a threshold beyond s16.15) is
+    an error at the op.  The contract with the simulator is in
+    docs/conversion.md: for `spinnaker`, simulating the quantized network
+    with `--profile spinnaker` is bit-identical to simulating the original
+    with it, and the float profiles run the exact weight values the
+    hardware uses.
+  }];
+  let options = [
+    Option<"profile", "profile", "std::string", "\"spinnaker\"",
+           "Target number profile: spinnaker, loihi, int8 or binary">
   ];
 }
 
