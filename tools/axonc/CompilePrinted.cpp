@@ -22,13 +22,11 @@ static cl::opt<double> maxAccuracyLoss(
     cl::desc("printed: largest loss of training accuracy vs the exact "
              "quantized circuit, as a fraction (default 0.01 = one point)"),
     cl::init(0.01), cl::cat(axonc::category()));
-static cl::opt<uint64_t>
-    searchSeed("seed", cl::desc("printed: seed of the approximation search"),
-               cl::init(1), cl::cat(axonc::category()));
 static cl::opt<unsigned> searchThreads(
-    "threads",
-    cl::desc("printed: search threads (0 = all cores; results do not "
-             "depend on it)"),
+    "jobs",
+    cl::desc(
+        "printed: search threads, like make -j (0 = all cores; results do not "
+        "depend on it)"),
     cl::init(0), cl::cat(axonc::category()));
 static cl::opt<std::string> pdkDir(
     "pdk",
@@ -66,7 +64,7 @@ LogicalResult axonc::compilePrinted(ModuleOp module, StringRef outDir,
   options.datasetPath = datasetPath;
   options.testFraction = testFraction;
   options.maxAccuracyLoss = maxAccuracyLoss;
-  options.seed = searchSeed;
+  options.seed = seed;
   options.threads = searchThreads;
   options.population = searchPopulation;
   options.generations = searchGenerations;
