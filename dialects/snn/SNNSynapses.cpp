@@ -38,9 +38,19 @@ static LogicalResult verifyDense(Operation *op, DenseElementsAttr weight,
   expected.back() = w[0];
   if (failed(verifyResultShape(op, expected, "the weight's output size")))
     return failure();
-  for (double v : getElementsAsDouble(weight))
-    if (!std::isfinite(v))
-      return op->emitOpError("'weight' must be finite");
+  // f32 weights are checked in place (large networks hold 10^8 of them).
+  bool finite = true;
+  if (weight.getElementType().isF32() && !weight.isSplat()) {
+    const float *data =
+        reinterpret_cast<const float *>(weight.getRawData().data());
+    for (int64_t i = 0, e = weight.getNumElements(); i < e; ++i)
+      finite &= std::isfinite(data[i]);
+  } else {
+    for (double v : getElementsAsDouble(weight))
+      finite &= std::isfinite(v);
+  }
+  if (!finite)
+    return op->emitOpError("'weight' must be finite");
   if (bias && failed(verifyParameter(op, "bias", bias, {w[0]}, false)))
     return failure();
   return success();

@@ -16,8 +16,10 @@
 #include "targets/spinnaker/Passes.h"
 #include "targets/spinnaker/Router/Check.h"
 
+#include "mlir/IR/Threading.h"
 #include "llvm/ADT/DenseSet.h"
 
+#include <optional>
 #include <set>
 
 namespace axon::spinnaker {
@@ -97,20 +99,23 @@ static std::string describeCores(const CoreSet &cores) {
   return "{" + s + "}";
 }
 
-/// Check 2 for one vertex.
-static LogicalResult
-checkDelivery(spinn::VertexOp v, SymbolTable &symbols, const Machine &machine,
+/// Check 2 for one vertex: the problem as the text of an op error on `v`, or
+/// nothing.  Reads the IR only, so vertices are checked in parallel.
+static std::optional<std::string>
+checkDelivery(spinn::VertexOp v, const SymbolTable &symbols,
+              const Machine &machine,
               const llvm::DenseMap<Machine::ChipId, RoutingTable> &tables) {
   auto targets = v.getTargets();
   if (!targets || targets->empty())
-    return success();
+    return std::nullopt;
   spinn::CoreAttr source = v.getPlacementAttr();
   spinn::KeyMaskAttr km = v.getKeyMaskAttr();
   if (!source || !km)
-    return v.emitOpError() << "has targets but no placement or key";
+    return std::string("has targets but no placement or key");
   CoreSet expected;
   for (auto ref : targets->getAsRange<FlatSymbolRefAttr>())
-    if (auto t = symbols.lookup<spinn::VertexOp>(ref.getValue()))
+    if (auto t =
+            dyn_cast_or_null<spinn::VertexOp>(symbols.lookup(ref.getAttr())))
       if (spinn::CoreAttr p = t.getPlacementAttr())
         expected.insert({(int)p.getX(), (int)p.getY(), p.getP()});
   uint32_t last = km.getKey() | (uint32_t)(v.getHi() - v.getLo() - 1);
@@ -120,39 +125,57 @@ checkDelivery(spinn::VertexOp v, SymbolTable &symbols, const Machine &machine,
     if (failed(walkPacket(machine, tables,
                           {(int)source.getX(), (int)source.getY()}, key,
                           reached, why)))
-      return v.emitOpError() << "packet with key " << key << " " << why;
+      return "packet with key " + std::to_string(key) + " " + why;
     if (reached != expected)
-      return v.emitOpError()
-             << "packets with key " << key << " reach cores "
-             << describeCores(reached) << " but its targets are on "
-             << describeCores(expected);
+      return "packets with key " + std::to_string(key) + " reach cores " +
+             describeCores(reached) + " but its targets are on " +
+             describeCores(expected);
   }
-  return success();
+  return std::nullopt;
 }
 
 LogicalResult SpinnCheckRoutingPass::check(spinn::MachineOp m) {
   FailureOr<Machine> machine = getMachine(m);
   if (failed(machine))
     return failure();
+  MLIRContext *ctx = m.getContext();
+  // Check 1, per chip in parallel; diagnostics in chip order afterwards, so
+  // results and messages do not depend on the thread count.
+  SmallVector<spinn::TableOp> tables(m.getOps<spinn::TableOp>());
+  std::vector<RoutingTable> compressed(tables.size());
+  std::vector<std::string> tableErrors(tables.size());
+  mlir::parallelFor(ctx, 0, tables.size(), [&](size_t i) {
+    compressed[i] = tableFromOp(tables[i], /*useCompressed=*/true);
+    if (!tables[i].getCompressedAttr())
+      return;
+    RoutingTable original = tableFromOp(tables[i], /*useCompressed=*/false);
+    if (llvm::Error err = checkCompressedTable(original, compressed[i]))
+      tableErrors[i] = llvm::toString(std::move(err));
+  });
   llvm::DenseMap<Machine::ChipId, RoutingTable> loaded;
   bool failedAny = false;
-  for (auto table : m.getOps<spinn::TableOp>()) {
-    RoutingTable original = tableFromOp(table, /*useCompressed=*/false);
-    RoutingTable compressed = tableFromOp(table, /*useCompressed=*/true);
-    if (table.getCompressedAttr())
-      if (llvm::Error err = checkCompressedTable(original, compressed)) {
-        table.emitOpError() << llvm::toString(std::move(err));
-        failedAny = true;
-      }
-    loaded[machine->chipId({compressed.x, compressed.y})] =
-        std::move(compressed);
+  for (size_t i = 0, e = tables.size(); i < e; ++i) {
+    if (!tableErrors[i].empty()) {
+      tables[i].emitOpError() << tableErrors[i];
+      failedAny = true;
+    }
+    loaded[machine->chipId({compressed[i].x, compressed[i].y})] =
+        std::move(compressed[i]);
   }
   if (failedAny)
     return failure();
+  // Check 2, per vertex in parallel, reported in vertex order.
   SymbolTable symbols(m);
-  for (auto v : m.getOps<spinn::VertexOp>())
-    if (failed(checkDelivery(v, symbols, *machine, loaded)))
+  SmallVector<spinn::VertexOp> vertices(m.getOps<spinn::VertexOp>());
+  std::vector<std::optional<std::string>> problems(vertices.size());
+  mlir::parallelFor(ctx, 0, vertices.size(), [&](size_t i) {
+    problems[i] = checkDelivery(vertices[i], symbols, *machine, loaded);
+  });
+  for (size_t i = 0, e = vertices.size(); i < e; ++i)
+    if (problems[i]) {
+      vertices[i].emitOpError() << *problems[i];
       failedAny = true;
+    }
   return failure(failedAny);
 }
 

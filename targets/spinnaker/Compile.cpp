@@ -1,8 +1,9 @@
 //===- Compile.cpp - One call from an snn module to SpiNNaker files -------===//
 //
 // Runs --axon-spinnaker-pipeline with a timing instrumentation (the summary
-// reports time per phase), then the emitters, each into its own file via
-// llvm::writeToOutput (temporary file + rename).
+// reports time per phase; with SpinnakerOptions::progress each phase is also
+// reported as it ends), verifies the spinn IR once, then the emitters, each
+// into its own file via llvm::writeToOutput (temporary file + rename).
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,10 +11,12 @@
 #include "targets/spinnaker/Export/Export.h"
 #include "targets/spinnaker/Pipeline.h"
 
+#include "mlir/IR/Verifier.h"
 #include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassInstrumentation.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
 
 #include <chrono>
@@ -27,7 +30,8 @@ namespace {
 /// Records the wall time of every pass, in pipeline order.
 class PhaseTimer : public PassInstrumentation {
 public:
-  explicit PhaseTimer(std::vector<PhaseTime> &out) : out(out) {}
+  PhaseTimer(std::vector<PhaseTime> &out, raw_ostream *progress)
+      : out(out), progress(progress) {}
   void runBeforePass(Pass *, Operation *) override {
     start = std::chrono::steady_clock::now();
   }
@@ -38,8 +42,14 @@ private:
   void record(Pass *pass) {
     std::chrono::duration<double> d = std::chrono::steady_clock::now() - start;
     out.push_back({pass->getArgument().str(), d.count()});
+    if (progress) {
+      *progress << llvm::format("spinnaker: %-24s %9.3f s\n",
+                                out.back().name.c_str(), d.count());
+      progress->flush();
+    }
   }
   std::vector<PhaseTime> &out;
+  raw_ostream *progress;
   std::chrono::steady_clock::time_point start;
 };
 
@@ -58,8 +68,24 @@ static LogicalResult runPipeline(ModuleOp module, const SpinnakerOptions &o,
   p.check = o.check;
   PassManager pm(module.getContext(), ModuleOp::getOperationName());
   buildSpinnakerPipeline(pm, p);
-  pm.addInstrumentation(std::make_unique<PhaseTimer>(phases));
-  return pm.run(module);
+  pm.addInstrumentation(std::make_unique<PhaseTimer>(phases, o.progress));
+  // The passes only add spinn ops and attributes; verifying the whole module
+  // after each of them would re-verify every weight of the (unchanged)
+  // network eight times, which dominated large mappings.  The spinn IR is
+  // verified once, below, after the last phase.
+  pm.enableVerifier(false);
+  if (failed(pm.run(module)))
+    return failure();
+  auto start = std::chrono::steady_clock::now();
+  for (auto m : module.getOps<spinn::MachineOp>())
+    if (failed(verify(m)))
+      return failure();
+  std::chrono::duration<double> d = std::chrono::steady_clock::now() - start;
+  phases.push_back({"verify-spinn", d.count()});
+  if (o.progress)
+    *o.progress << llvm::format("spinnaker: %-24s %9.3f s\n",
+                                (const char *)"verify-spinn", d.count());
+  return success();
 }
 
 /// Writes one file atomically; errors become diagnostics on `m`.
@@ -99,6 +125,7 @@ axon::spinnaker::compileForSpinnaker(ModuleOp module,
   if (std::error_code ec = llvm::sys::fs::create_directories(outDir))
     return module.emitError()
            << "cannot create '" << outDir << "': " << ec.message();
+  auto writeStart = std::chrono::steady_clock::now();
   auto emitSummaryText = [&](raw_ostream &os) {
     writeSummaryText(*m, phases, os);
     return success();
@@ -116,9 +143,18 @@ axon::spinnaker::compileForSpinnaker(ModuleOp module,
       failed(writeFile(
           *m, outDir, "coremap.pb",
           [&](raw_ostream &os) { return exportCoreMapProto(*m, os); })) ||
+      failed(writeFile(
+          *m, outDir, "coremap.svg",
+          [&](raw_ostream &os) { return exportCoreMapSVG(*m, os); })) ||
       failed(writeFile(*m, outDir, "summary.txt", emitSummaryText)) ||
       failed(writeFile(*m, outDir, "summary.json", emitSummaryJSON)))
     return failure();
+  if (options.progress) {
+    std::chrono::duration<double> d =
+        std::chrono::steady_clock::now() - writeStart;
+    *options.progress << llvm::format("spinnaker: %-24s %9.3f s\n",
+                                      (const char *)"write outputs", d.count());
+  }
   writeSummaryText(*m, phases, summary);
   return success();
 }

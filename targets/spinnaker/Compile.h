@@ -28,12 +28,15 @@ struct SpinnakerOptions {
   double spikeRate = 10.0; ///< Hz, for the synaptic CPU estimate
   std::string compressor = "ordered-covering";
   bool check = true;
+  /// When set, one line per phase (name, wall time) as it finishes, and one
+  /// per written file, so long runs show where they are.
+  llvm::raw_ostream *progress = nullptr;
 };
 
 /// Maps `module` (which must hold one snn.network) and writes into `outDir`
 /// (created if needed): placements.json, routing_tables.json, coremap.pb,
-/// summary.txt, summary.json.  The text summary also goes to `summary`.
-/// Errors are reported through the context's diagnostics.
+/// coremap.svg, summary.txt, summary.json.  The text summary also goes to
+/// `summary`. Errors are reported through the context's diagnostics.
 mlir::LogicalResult compileForSpinnaker(mlir::ModuleOp module,
                                         const SpinnakerOptions &options,
                                         llvm::StringRef outDir,

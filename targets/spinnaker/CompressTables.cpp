@@ -12,6 +12,7 @@
 #include "targets/spinnaker/Router/Compress.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/Threading.h"
 
 namespace axon::spinnaker {
 #define GEN_PASS_DEF_SPINNCOMPRESSTABLES
@@ -38,32 +39,49 @@ LogicalResult SpinnCompressTablesPass::compress(spinn::MachineOp m,
   FailureOr<Machine> machine = getMachine(m);
   if (failed(machine))
     return failure();
-  bool failedAny = false;
-  for (auto table : m.getOps<spinn::TableOp>()) {
-    RoutingTable t = tableFromOp(table, /*useCompressed=*/false);
+  // Chips are independent: compress them in parallel, then report and set
+  // the attributes in chip order (the same result with any thread count).
+  SmallVector<spinn::TableOp> tables(m.getOps<spinn::TableOp>());
+  struct Outcome {
+    std::string error;
+    std::vector<RoutingEntry> entries;
+  };
+  std::vector<Outcome> outcomes(tables.size());
+  mlir::parallelFor(m.getContext(), 0, tables.size(), [&](size_t i) {
+    RoutingTable t = tableFromOp(tables[i], /*useCompressed=*/false);
     CompressOptions options;
     options.algorithm = algo;
     options.targetLength =
         targetLength ? targetLength
                      : machine->routerEntries(machine->chipId({t.x, t.y}));
+    Outcome &out = outcomes[i];
     llvm::Expected<CompressResult> result = compressTable(t.entries, options);
+    std::string where =
+        "chip (" + std::to_string(t.x) + ", " + std::to_string(t.y) + "): ";
     if (!result) {
-      table.emitOpError() << "chip (" << t.x << ", " << t.y
-                          << "): " << llvm::toString(result.takeError());
-      failedAny = true;
-      continue;
+      out.error = where + llvm::toString(result.takeError());
+      return;
     }
     if (!result->fits) {
-      table.emitOpError() << "chip (" << t.x << ", " << t.y << "): table of "
-                          << result->originalLength
-                          << " entries compresses only to "
-                          << result->entries.size() << " with "
-                          << compressorName(algo) << ", but the router holds "
-                          << options.targetLength;
+      out.error = where + "table of " + std::to_string(result->originalLength) +
+                  " entries compresses only to " +
+                  std::to_string(result->entries.size()) + " with " +
+                  std::string(compressorName(algo)) +
+                  ", but the router holds " +
+                  std::to_string(options.targetLength);
+      return;
+    }
+    out.entries = std::move(result->entries);
+  });
+  bool failedAny = false;
+  for (size_t i = 0, e = tables.size(); i < e; ++i) {
+    if (!outcomes[i].error.empty()) {
+      tables[i].emitOpError() << outcomes[i].error;
       failedAny = true;
       continue;
     }
-    table.setCompressedAttr(entriesToAttr(m.getContext(), result->entries));
+    tables[i].setCompressedAttr(
+        entriesToAttr(m.getContext(), outcomes[i].entries));
   }
   return failure(failedAny);
 }

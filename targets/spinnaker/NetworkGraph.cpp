@@ -7,9 +7,12 @@
 
 #include "targets/spinnaker/NetworkGraph.h"
 
+#include "mlir/IR/Threading.h"
 #include "llvm/ADT/StringSet.h"
 
 #include <cmath>
+#include <cstring>
+#include <optional>
 
 using namespace mlir;
 using namespace axon;
@@ -78,7 +81,10 @@ LogicalResult Tracer::trace(Value v, unsigned post, Operation *synapse,
     edge.post = post;
     edge.synapse = synapse;
     edge.synapseName = synapse ? names[synapse] : "";
-    edge.delayTicks = std::max<int64_t>(1, (int64_t)std::llround(delay / dt));
+    // SpiNNaker delivers a spike one tick after it is sent at the earliest
+    // (the reference simulator's minimum synaptic delay of 1); delay ops on
+    // the path add their own ticks on top (found by --spinn-replay-check).
+    edge.delayTicks = 1 + (int64_t)std::llround(delay / dt);
     int64_t postNeurons = graph.populations[post].neurons;
     if (!synapse && graph.populations[edge.pre].neurons != postNeurons)
       return def->emitError()
@@ -86,8 +92,7 @@ LogicalResult Tracer::trace(Value v, unsigned post, Operation *synapse,
              << "' drives population '" << graph.populations[post].name
              << "' directly but has " << graph.populations[edge.pre].neurons
              << " neurons instead of " << postNeurons;
-    forEachConnection(synapse, postNeurons,
-                      [&](int64_t, int64_t) { ++edge.synapses; });
+    // edge.synapses is counted after tracing, in parallel.
     graph.projections.push_back(std::move(edge));
     return success();
   }
@@ -181,7 +186,98 @@ FailureOr<NetworkGraph> axon::spinnaker::analyzeNetwork(snn::NetworkOp net) {
       if (failed(tracer.trace(in, post, nullptr, 0.0)))
         return failure();
   }
+  // Counting reads every weight: projections in parallel (each writes only
+  // its own edge, so the result does not depend on the thread count).
+  mlir::parallelFor(net.getContext(), 0, graph.projections.size(),
+                    [&](size_t i) {
+                      ProjectionEdge &edge = graph.projections[i];
+                      edge.synapses = countConnections(
+                          edge.synapse, graph.populations[edge.post].neurons);
+                    });
   return graph;
+}
+
+namespace {
+
+/// The weights of an affine/linear op with dense f32 weights (what the
+/// importers produce), read in place: the generic SynapticOpInterface view
+/// converts every weight through APFloat, which made enumeration the slowest
+/// part of mapping 10^8-synapse networks.
+struct DenseF32View {
+  int64_t out = 0, in = 0, outer = 0;
+  bool splat = false;
+  float splatValue = 0.0f;
+  const float *data = nullptr; ///< row-major [out][in] unless splat
+};
+
+std::optional<DenseF32View> denseF32View(Operation *synapse) {
+  DenseElementsAttr weight;
+  if (auto affine = dyn_cast<AffineOp>(synapse))
+    weight = affine.getWeight();
+  else if (auto linear = dyn_cast<LinearOp>(synapse))
+    weight = linear.getWeight();
+  if (!weight || !weight.getElementType().isF32() ||
+      weight.getType().getRank() != 2)
+    return std::nullopt;
+  DenseF32View v;
+  v.out = weight.getType().getDimSize(0);
+  v.in = weight.getType().getDimSize(1);
+  v.outer =
+      cast<ShapedType>(synapse->getOperand(0).getType()).getNumElements() /
+      std::max<int64_t>(v.in, 1);
+  v.splat = weight.isSplat();
+  if (v.splat)
+    v.splatValue = *weight.getValues<float>().begin();
+  else
+    v.data = reinterpret_cast<const float *>(weight.getRawData().data());
+  return v;
+}
+
+/// Bits of a float without its sign: zero exactly for +0.0 and -0.0.
+inline uint32_t magnitudeBits(float x) {
+  uint32_t bits;
+  std::memcpy(&bits, &x, sizeof(bits));
+  return bits & 0x7fffffffu;
+}
+
+/// Calls fn(k) for every non-zero row[k] in ascending k.  Sparse rows are
+/// skipped 16 weights at a time with a branch-free (vectorizable) test.
+template <typename Fn>
+inline void scanNonZero(const float *row, int64_t n, Fn fn) {
+  int64_t k = 0;
+  for (; k + 16 <= n; k += 16) {
+    uint32_t any = 0;
+    for (int i = 0; i < 16; ++i)
+      any |= magnitudeBits(row[k + i]);
+    if (!any)
+      continue;
+    for (int i = 0; i < 16; ++i)
+      if (magnitudeBits(row[k + i]))
+        fn(k + i);
+  }
+  for (; k < n; ++k)
+    if (magnitudeBits(row[k]))
+      fn(k);
+}
+
+} // namespace
+
+int64_t axon::spinnaker::countConnections(Operation *synapse, int64_t neurons) {
+  if (!synapse)
+    return neurons;
+  if (std::optional<DenseF32View> view = denseF32View(synapse)) {
+    int64_t perBlock = 0, total = view->out * view->in;
+    if (view->splat) {
+      perBlock = view->splatValue != 0.0f ? total : 0;
+    } else {
+      for (int64_t i = 0; i < total; ++i)
+        perBlock += magnitudeBits(view->data[i]) != 0;
+    }
+    return perBlock * view->outer;
+  }
+  int64_t n = 0;
+  forEachConnection(synapse, neurons, [&](int64_t, int64_t) { ++n; });
+  return n;
 }
 
 void axon::spinnaker::forEachConnection(
@@ -190,6 +286,21 @@ void axon::spinnaker::forEachConnection(
   if (!synapse) {
     for (int64_t i = 0; i < neurons; ++i)
       fn(i, i);
+    return;
+  }
+  if (std::optional<DenseF32View> view = denseF32View(synapse)) {
+    for (int64_t b = 0; b < view->outer; ++b)
+      for (int64_t j = 0; j < view->out; ++j) {
+        int64_t post = b * view->out + j, base = b * view->in;
+        if (view->splat) {
+          if (view->splatValue != 0.0f)
+            for (int64_t k = 0; k < view->in; ++k)
+              fn(base + k, post);
+          continue;
+        }
+        scanNonZero(view->data + j * view->in, view->in,
+                    [&](int64_t k) { fn(base + k, post); });
+      }
     return;
   }
   cast<SynapticOpInterface>(synapse).forEachSynapse(

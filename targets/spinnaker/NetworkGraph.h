@@ -67,6 +67,9 @@ mlir::FailureOr<NetworkGraph> analyzeNetwork(snn::NetworkOp net);
 void forEachConnection(mlir::Operation *synapse, int64_t neurons,
                        llvm::function_ref<void(int64_t, int64_t)> fn);
 
+/// The number of connections forEachConnection would enumerate.
+int64_t countConnections(mlir::Operation *synapse, int64_t neurons);
+
 } // namespace axon::spinnaker
 
 #endif // AXON_TARGETS_SPINNAKER_NETWORKGRAPH_H

@@ -15,6 +15,7 @@
 #include "targets/spinnaker/Resources.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/Threading.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace axon::spinnaker {
@@ -31,6 +32,7 @@ namespace {
 /// The slicing of one machine and the synaptic blocks between slices.
 struct Slicing {
   SmallVector<spinn::PopulationOp> pops;
+  SmallVector<int64_t> popNpc, popNeurons; ///< per population
   llvm::StringMap<unsigned> popIndex;
   SmallVector<unsigned> firstVertex; ///< per population, + total at the end
   SmallVector<unsigned> vertexPop;
@@ -61,28 +63,46 @@ struct SpinnPartitionPass
 
 } // namespace
 
-/// Adds the blocks of one projection: for every target slice, the rows each
-/// source slice contributes.  Connections arrive in ascending post order, so
-/// a target slice's connections are contiguous.
-static void addProjectionBlocks(Slicing &s, spinn::ProjectionOp proj,
-                                Operation *synapse) {
+/// The blocks one projection contributes: (target vertex, rows) in the
+/// order they are appended to `incoming`, and (source, target) pairs for
+/// `targets`.
+struct ProjectionBlocks {
+  std::vector<std::pair<unsigned, IncomingRows>> incoming;
+  std::vector<std::pair<unsigned, unsigned>> targets;
+};
+
+/// Computes the blocks of one projection: for every target slice, the rows
+/// each source slice contributes.  Connections arrive in ascending post
+/// order, so a target slice's connections are contiguous.  Reads `s` only,
+/// so projections can be sliced in parallel.
+static ProjectionBlocks projectionBlocks(const Slicing &s,
+                                         spinn::ProjectionOp proj,
+                                         Operation *synapse) {
+  ProjectionBlocks result;
   unsigned pre = s.popIndex.lookup(proj.getPre());
   unsigned post = s.popIndex.lookup(proj.getPost());
-  std::vector<uint32_t> count(s.pops[pre].getNeurons(), 0);
+  // Plain integers: attribute lookups per synapse were a measurable cost.
+  const int64_t preNpc = s.popNpc[pre], postNpc = s.popNpc[post];
+  const int64_t preNeurons = s.popNeurons[pre];
+  const unsigned preFirst = s.firstVertex[pre], postFirst = s.firstVertex[post];
+  const uint64_t delay = proj.getDelay();
+  std::vector<uint32_t> count(preNeurons, 0);
   std::vector<int64_t> touched;
   int64_t current = -1;
   auto flush = [&]() {
     if (current < 0)
       return;
     unsigned target = (unsigned)current;
+    // Touched pre atoms grouped by source slice, in ascending slice order.
     llvm::SmallDenseMap<unsigned, IncomingRows> blocks;
     for (int64_t p : touched) {
-      unsigned source = s.vertexOf(pre, p);
-      IncomingRows &b = blocks[source];
-      b.sourceAtoms = s.sliceHi(source) - s.sliceLo(source);
+      unsigned slice = (unsigned)(p / preNpc);
+      IncomingRows &b = blocks[preFirst + slice];
+      int64_t lo = (int64_t)slice * preNpc;
+      b.sourceAtoms = std::min<int64_t>(lo + preNpc, preNeurons) - lo;
       b.maxRowLength = std::max<uint64_t>(b.maxRowLength, count[p]);
       b.synapses += count[p];
-      b.delayTicks = proj.getDelay();
+      b.delayTicks = delay;
       count[p] = 0;
     }
     touched.clear();
@@ -91,21 +111,21 @@ static void addProjectionBlocks(Slicing &s, spinn::ProjectionOp proj,
       sources.push_back(kv.first);
     llvm::sort(sources);
     for (unsigned source : sources) {
-      s.incoming[target].push_back(blocks[source]);
-      s.targets[source].push_back(target);
+      result.incoming.push_back({target, blocks[source]});
+      result.targets.push_back({source, target});
     }
   };
-  forEachConnection(synapse, s.pops[post].getNeurons(),
-                    [&](int64_t p, int64_t q) {
-                      int64_t target = s.vertexOf(post, q);
-                      if (target != current) {
-                        flush();
-                        current = target;
-                      }
-                      if (count[p]++ == 0)
-                        touched.push_back(p);
-                    });
+  forEachConnection(synapse, s.popNeurons[post], [&](int64_t p, int64_t q) {
+    int64_t target = postFirst + q / postNpc;
+    if (target != current) {
+      flush();
+      current = target;
+    }
+    if (count[p]++ == 0)
+      touched.push_back(p);
+  });
   flush();
+  return result;
 }
 
 /// Fixed-size slices of every population, in IR order.
@@ -115,6 +135,8 @@ static Slicing sliceMachine(spinn::MachineOp m) {
     s.popIndex[pop.getSymName()] = s.pops.size();
     s.firstVertex.push_back(s.vertexPop.size());
     int64_t n = pop.getNeurons(), npc = pop.getNeuronsPerCore();
+    s.popNpc.push_back(npc);
+    s.popNeurons.push_back(n);
     for (int64_t lo = 0; lo < n; lo += npc)
       s.vertexPop.push_back(s.pops.size());
     s.pops.push_back(pop);
@@ -167,6 +189,7 @@ LogicalResult SpinnPartitionPass::partition(spinn::MachineOp m) {
 
   Slicing s = sliceMachine(m);
 
+  SmallVector<std::pair<spinn::ProjectionOp, Operation *>> projections;
   for (auto proj : m.getOps<spinn::ProjectionOp>()) {
     Operation *synapse = nullptr;
     if (!proj.getSynapse().empty()) {
@@ -176,7 +199,21 @@ LogicalResult SpinnPartitionPass::partition(spinn::MachineOp m) {
                << "names synaptic op '" << proj.getSynapse()
                << "', which network '" << m.getNetwork() << "' does not have";
     }
-    addProjectionBlocks(s, proj, synapse);
+    projections.push_back({proj, synapse});
+  }
+  // Enumerating synapses is the expensive part: projections in parallel,
+  // merged in IR order so the result does not depend on the thread count.
+  std::vector<ProjectionBlocks> blocks(projections.size());
+  mlir::parallelFor(m.getContext(), 0, projections.size(), [&](size_t i) {
+    blocks[i] =
+        projectionBlocks(s, projections[i].first, projections[i].second);
+  });
+  for (ProjectionBlocks &pb : blocks) {
+    for (auto &[target, rows] : pb.incoming)
+      s.incoming[target].push_back(rows);
+    for (auto [source, target] : pb.targets)
+      s.targets[source].push_back(target);
+    pb = ProjectionBlocks();
   }
 
   const HardwareSpec &hw = machine->hardware();

@@ -12,6 +12,18 @@
 
 include "mlir/Pass/PassBase.td"
 
+def SpinnFoldScales : Pass<"spinn-fold-scales", "mlir::ModuleOp"> {
+  let summary = "Fold a scale op into the affine/linear op it feeds";
+  let description = [{
+    SpiNNaker needs a population between two synaptic ops, but ANN->SNN
+    conversion leaves `scale(lambda)` after every IF population (each spike
+    carries lambda).  `affine(scale(x, s))` with one input is rewritten to
+    `affine(x)` with `W' = W diag(s)` (`s` a scalar or one value per column,
+    rank-1 signals, f32 weights), which is the same map; the scale op is
+    erased once unused.  Other scales are left alone.
+  }];
+}
+
 def ConvertSNNToSpinn : Pass<"convert-snn-to-spinn", "mlir::ModuleOp"> {
   let summary = "Create the SpiNNaker machine graph of every snn.network";
   let description = [{
@@ -136,6 +148,45 @@ def SpinnCheckRouting : Pass<"spinn-check-routing", "mlir::ModuleOp"> {
     (first match wins, unmatched packets continue straight on) and checks the
     set of cores reached is exactly the cores of its `targets`.
   }];
+}
+
+def SpinnReplayCheck : Pass<"spinn-replay-check", "mlir::ModuleOp"> {
+  let summary = "Replay the mapped machine and compare with the reference";
+  let description = [{
+    Runs every `spinn.machine` as the machine would: per-core neuron updates
+    in the `spinnaker` fixed-point profile (the reference simulator's own
+    kernels, one per vertex), every spike sent as a multicast packet with key
+    `base | atom`, looked up hop by hop in the loaded (compressed) routing
+    tables (first match wins; an unmatched packet continues straight through,
+    or is dropped at its source chip), delivered to cores, looked up in the
+    core's master population table and added through its synaptic rows into
+    a ring buffer at the row's delay.  Connectivity comes only from the spinn
+    IR (projections, vertex slices, placements, keys, tables); the snn network
+    supplies weights and neuron parameters.
+
+    The same seeded Poisson input spikes (`rate` Hz per input neuron) drive
+    the reference simulation of the unmapped network (profile `spinnaker`,
+    minimum synaptic delay 1).  Spike trains (and the membrane of non-spiking
+    populations) are compared step by step: the first divergence (step,
+    population, neuron) or routing fault (packet dropped, looping, delivered
+    to a core without a vertex or without a row for its key, or missing a
+    core that holds its row) is an error.  On success a remark
+    `replay: N steps, K spikes, P packets, identical` is emitted on the
+    machine.  See docs/targets/spinnaker-replay.md.
+  }];
+  let options = [
+    Option<"steps", "steps", "uint64_t", "100", "Time steps to replay">,
+    Option<"seed", "seed", "uint64_t", "1",
+           "Seed of the Poisson input spikes">,
+    Option<"rate", "rate", "double", "100.0",
+           "Mean firing rate of every input neuron in Hz">,
+    Option<"hopLimit", "hop-limit", "unsigned", "0",
+           "Router hops after which a packet counts as looping (0: the "
+           "number of chips)">,
+    Option<"timing", "timing", "bool", "false",
+           "Also remark the CPU time of the machine side and of the "
+           "reference (not deterministic: for measurements, not tests)">
+  ];
 }
 
 #endif // AXON_TARGETS_SPINNAKER_PASSES_TD

@@ -1,7 +1,8 @@
 //===- Pipeline.cpp - The SpiNNaker mapping pipeline ------------*- C++ -*-===//
 //
-// PACMAN's phase order.  Each step only adds to the spinn IR, so stopping the
-// pipeline anywhere leaves a valid checkpoint.
+// PACMAN's phase order, after folding converted ANNs' scale ops.  Each step
+// only adds to the spinn IR, so stopping the pipeline anywhere leaves a valid
+// checkpoint.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +16,8 @@ using namespace axon::spinnaker;
 
 void axon::spinnaker::buildSpinnakerPipeline(
     OpPassManager &pm, const SpinnakerPipelineOptions &options) {
+  // A converted ANN's scale(lambda) goes into the next layer's weights.
+  pm.addPass(createSpinnFoldScales());
   // Machine graph: populations and projections of the snn network.
   ConvertSNNToSpinnOptions convert;
   convert.machine = options.machine;

@@ -13,6 +13,8 @@
 #include "targets/spinnaker/Passes.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/Threading.h"
+#include "llvm/Support/FormatVariadic.h"
 
 namespace axon::spinnaker {
 #define GEN_PASS_DEF_SPINNROUTE
@@ -74,18 +76,36 @@ LogicalResult SpinnRoutePass::route(spinn::MachineOp m) {
   SmallVector<spinn::VertexOp> senders;
   if (failed(collectNets(m, nets, senders)))
     return failure();
-  MulticastRouter router(*machine);
-  llvm::Expected<RoutingTrees> trees = router.routeAll(nets);
-  if (!trees)
-    return m.emitOpError() << "cannot route: "
-                           << llvm::toString(trees.takeError());
-  for (size_t i = 0; i < senders.size(); ++i) {
+  // Nets are routed independently (the router's scratch is per net): split
+  // them into one contiguous chunk per thread, each with its own router, and
+  // store the trees in net order, so the result does not depend on threads.
+  MLIRContext *ctx = m.getContext();
+  size_t n = senders.size();
+  size_t chunks = ctx->isMultithreadingEnabled()
+                      ? std::min<size_t>(n, std::max(1u, ctx->getNumThreads()))
+                      : std::min<size_t>(n, 1);
+  std::vector<std::vector<TreeNode>> trees(n);
+  std::vector<std::string> errors(n);
+  mlir::parallelFor(ctx, 0, chunks, [&](size_t c) {
+    MulticastRouter router(*machine);
+    for (size_t i = c * n / chunks, e = (c + 1) * n / chunks; i < e; ++i)
+      if (llvm::Error err =
+              router.route(nets.net(i).source, nets.targets(i), trees[i]))
+        errors[i] = llvm::toString(std::move(err));
+  });
+  for (size_t i = 0; i < n; ++i)
+    if (!errors[i].empty())
+      return m.emitOpError() << "cannot route: "
+                             << llvm::formatv("net {0} (key 0x{1:x-8}): {2}", i,
+                                              nets.net(i).key, errors[i])
+                                    .str();
+  for (size_t i = 0; i < n; ++i) {
     SmallVector<int32_t> words;
-    for (const TreeNode &node : trees->tree(i)) {
+    for (const TreeNode &node : trees[i]) {
       ChipCoord c = machine->coord(node.chip);
       words.append({c.x, c.y, node.parent, node.inLink, (int32_t)node.route});
     }
-    senders[i].setTreeAttr(DenseI32ArrayAttr::get(m.getContext(), words));
+    senders[i].setTreeAttr(DenseI32ArrayAttr::get(ctx, words));
   }
   return success();
 }

@@ -108,7 +108,7 @@ static LogicalResult convertANN(ModuleOp module, raw_ostream *progress) {
               "networks, so axonc converts it first and needs calibration "
               "data; pass --dataset=<labelled CSV f0,...,label> (e.g. the "
               "training set) and optionally --timesteps=N (now "
-           << annTimesteps << ")";
+           << annTimesteps.getValue() << ")";
   if (!llvm::sys::fs::exists(axonc::datasetPath))
     return emitError(module.getLoc())
            << "--dataset '" << axonc::datasetPath << "' does not exist";
@@ -148,14 +148,20 @@ LogicalResult axonc::compileSpinnaker(ModuleOp module, StringRef target,
   if (spinnNeuronsPerCore <= 0)
     return emitError(module.getLoc())
            << "--neurons-per-core must be positive, got "
-           << spinnNeuronsPerCore;
+           << spinnNeuronsPerCore.getValue();
   if (!(spinnTimeStepUs > 0) || !(spinnSpikeRate >= 0))
     return emitError(module.getLoc())
            << "--time-step-us must be positive and --spike-rate non-negative";
 
+  // A failing phase must not dump the machine IR into its message: for a
+  // large network that is megabytes of text.
+  module.getContext()->printOpOnDiagnostic(false);
+  int64_t neurons = countNeurons(module);
   raw_ostream *progress =
-      !axonc::quiet && countNeurons(module) > ProgressNeurons ? &errs()
-                                                              : nullptr;
+      !axonc::quiet && neurons > ProgressNeurons ? &errs() : nullptr;
+  if (progress)
+    *progress << "spinnaker: mapping " << neurons << " neurons onto " << machine
+              << " (" << m->describe() << "); one line per phase\n";
   if (isANN(module) && failed(convertANN(module, progress)))
     return failure();
 

@@ -34,6 +34,12 @@ mlir::LogicalResult exportRoutingTablesJSON(spinn::MachineOp m,
 mlir::LogicalResult exportCoreMapProto(spinn::MachineOp m,
                                        llvm::raw_ostream &os);
 
+/// coremap.svg: one square per chip of the machine on the x/y grid, filled
+/// by the application cores used, outlined by the compressed routing-table
+/// size relative to the router capacity; dead chips dark and crossed; a
+/// legend.  Deterministic bytes.
+mlir::LogicalResult exportCoreMapSVG(spinn::MachineOp m, llvm::raw_ostream &os);
+
 /// Wall time of one phase, for the summary.
 struct PhaseTime {
   std::string name;

@@ -61,6 +61,8 @@ void axon::spinnaker::registerSpinnakerTranslations() {
   registerEmitter("export-coremap",
                   "Emit the binary protobuf core map (coremap.proto)",
                   exportCoreMapProto);
+  registerEmitter("export-coremap-svg",
+                  "Emit the core map picture (coremap.svg)", exportCoreMapSVG);
   registerEmitter("export-spinnaker-summary",
                   "Emit the mapping summary as text", emitSummaryText);
   registerEmitter("export-spinnaker-summary-json",

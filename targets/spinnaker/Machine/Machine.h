@@ -109,7 +109,8 @@ public:
   Machine(const HardwareSpec &hw, unsigned width, unsigned height, Wrap wrap);
 
   /// Built-in profiles: "spinnaker1" (one 48-chip board),
-  /// "spinnaker1-boards:N", "spinnaker1-1m" (57,600 chips), "spinnaker2".
+  /// "spinnaker1-boards:N", "spinnaker1-1m" (57,600 chips), "spinnaker2";
+  /// a name ending in ".json" is read as a machine description file.
   static llvm::Expected<Machine> fromProfile(llvm::StringRef profile);
   /// N SpiNN-5 boards arranged as SpiNNMachine's virtual machine does.
   static Machine spinnaker1Boards(unsigned numBoards);

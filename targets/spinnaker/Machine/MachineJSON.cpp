@@ -114,6 +114,9 @@ static Expected<Machine> parseGeometry(const Ctx &ctx,
   std::optional<StringRef> profile = root.getString("profile");
   if (root.get("profile") && !profile)
     return ctx.fail("profile", "expected a string");
+  if (profile && profile->ends_with(".json"))
+    return ctx.fail("profile", "must be a built-in profile, not another "
+                               "machine description");
   if (!width && !height) {
     if (root.get("wrap") || root.get("hardware"))
       return ctx.fail(root.get("wrap") ? "wrap" : "hardware",

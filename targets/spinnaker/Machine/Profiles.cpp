@@ -155,6 +155,10 @@ StringRef Machine::knownProfiles() {
 }
 
 Expected<Machine> Machine::fromProfile(StringRef profile) {
+  // A machine description file (docs/targets/spinnaker-machine.md): every
+  // phase re-reads it, so the IR names the machine by its path.
+  if (profile.ends_with(".json"))
+    return readMachineJSON(profile);
   if (profile == "spinnaker1")
     return spinnaker1Boards(1);
   if (profile == "spinnaker1-1m")

@@ -2,8 +2,9 @@
 // RUN: axon-opt %s --convert-snn-to-spinn="machine=spinnaker1-boards:3 neurons-per-core=64 dead-chips=1,0 dead-cores=0,0,5" | FileCheck %s --check-prefix=OPTS
 
 // 600 spike inputs drive 600 LIF neurons one-to-one through a scale with a
-// 5 ms delay (5 ticks at dt = 1 ms); the LIFs excite each other densely and
-// feed a 2-neuron LI readout whose snn op asks for 1 neuron per core.
+// 5 ms delay (1 + 5 ticks at dt = 1 ms: SpiNNaker's minimum delay of one
+// tick plus the delay op); the LIFs excite each other densely and feed a
+// 2-neuron LI readout whose snn op asks for 1 neuron per core.
 
 // CHECK-LABEL: spinn.machine @net_spinnaker
 // CHECK-SAME: cores_per_chip = 18 : i64, height = 8 : i64, monitor_cores = 1 : i64, network = "net", profile = "spinnaker1", width = 8 : i64
@@ -11,7 +12,7 @@
 // lif: 5 parameters + 1 decay factor per state variable (v).
 // CHECK-NEXT: spinn.population @exc {kind = "lif", neurons = 600 : i64, neurons_per_core = 256 : i64, node = "exc", param_words = 6 : i64, state_words = 1 : i64}
 // CHECK-NEXT: spinn.population @readout {kind = "li", neurons = 2 : i64, neurons_per_core = 1 : i64, node = "readout", param_words = 4 : i64, state_words = 1 : i64}
-// CHECK-NEXT: spinn.projection @in -> @exc {delay = 5 : i64, synapse = "w", synapses = 600 : i64}
+// CHECK-NEXT: spinn.projection @in -> @exc {delay = 6 : i64, synapse = "w", synapses = 600 : i64}
 // CHECK-NEXT: spinn.projection @exc -> @exc {delay = 1 : i64, synapse = "rec", synapses = 360000 : i64}
 // CHECK-NEXT: spinn.projection @exc -> @readout {delay = 1 : i64, synapse = "ro_w", synapses = 1200 : i64}
 // CHECK-NOT: spinn.vertex
