@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "targets/threshold/Core/BinarizedNetwork.h"
+#include "targets/threshold/Core/ArgMaxReadout.h"
 
 #include "llvm/Support/FormatVariadic.h"
 
@@ -146,6 +147,21 @@ axon::threshold::buildNetlist(const BinarizedNetwork &network) {
     if (llvm::Error err = checkLayer(layer, l, expected))
       return err;
     unsigned bits = l == 0 ? network.inputBits : 0;
+    if (network.argMaxReadout && l + 1 == le) {
+      if (bits != 0)
+        return makeError("an ArgMax readout needs +-1 inputs, not a "
+                         "multi-bit first layer");
+      llvm::Expected<std::vector<SignalId>> index =
+          buildArgMaxReadout(net, layer, prev, l);
+      if (!index)
+        return makeError(llvm::formatv("layer {0} (ArgMax readout): {1}", l,
+                                       llvm::toString(index.takeError())));
+      for (unsigned b = 0, e = index->size(); b != e; ++b)
+        net.addOutput(("class_b" + llvm::Twine(b)).str(), (*index)[b]);
+      if (llvm::Error err = net.verify())
+        return err;
+      return net;
+    }
     std::vector<SignalId> next;
     for (unsigned o = 0; o != layer.numOutputs; ++o) {
       llvm::ArrayRef<int64_t> row(

@@ -73,6 +73,9 @@ struct BinarizedNetwork {
   unsigned inputBits = 0;
   SignAtZero signAtZero = SignAtZero::PlusOne;
   std::vector<BinaryLayer> layers;
+  /// The last layer is a score layer read by ArgMax (no sign): the netlist
+  /// then outputs the class index (see ArgMaxReadout.h).
+  bool argMaxReadout = false;
 };
 
 /// One neuron folded into a threshold gate over its (expanded) input bits.
@@ -97,7 +100,8 @@ llvm::Expected<FoldedNeuron> foldNeuron(llvm::ArrayRef<int64_t> weights,
 
 /// One gate per neuron (tagged with its layer index); outputs are the bits
 /// of the last layer, named y0, y1, ...; inputs are named x<i> (binary) or
-/// x<i>_b<b> (bit b of integer input i).
+/// x<i>_b<b> (bit b of integer input i).  With an ArgMax readout the outputs
+/// are the class index bits class_b0 (least significant), class_b1, ...
 llvm::Expected<Netlist> buildNetlist(const BinarizedNetwork &network);
 
 } // namespace axon::threshold

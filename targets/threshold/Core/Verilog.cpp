@@ -196,3 +196,48 @@ llvm::Error axon::threshold::writeExhaustiveTestbench(const Netlist &netlist,
   os << "    end\n    $finish;\n  end\nendmodule\n";
   return llvm::Error::success();
 }
+
+llvm::Error axon::threshold::writeVectorTestbench(const Netlist &netlist,
+                                                  size_t numVectors,
+                                                  llvm::StringRef vectorFile,
+                                                  llvm::raw_ostream &os) {
+  unsigned n = netlist.numInputs(), m = netlist.outputs.size();
+  if (n < 1 || m < 1 || numVectors < 1)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        llvm::formatv("a vector testbench needs inputs, outputs and vectors, "
+                      "got {0}, {1} and {2}",
+                      n, m, numVectors));
+  std::vector<std::string> ports = verilogPortNames(netlist);
+  os << "`timescale 1ns/1ps\nmodule tb;\n";
+  os << "  reg [" << n - 1 << ":0] tlg_vec [0:" << numVectors - 1 << "];\n";
+  os << "  reg [" << n - 1 << ":0] tlg_in;\n";
+  os << "  wire [" << m - 1 << ":0] tlg_out;\n";
+  os << "  integer tlg_i;\n";
+  os << "  " << verilogModuleName(netlist) << " dut (";
+  for (unsigned p = 0, e = ports.size(); p != e; ++p) {
+    os << (p ? ", " : "") << "." << ports[p] << "(";
+    if (p < n)
+      os << "tlg_in[" << p << "])";
+    else
+      os << "tlg_out[" << p - n << "])";
+  }
+  os << ");\n";
+  os << "  initial begin\n";
+  os << "    $readmemb(\"" << vectorFile << "\", tlg_vec);\n";
+  os << "    for (tlg_i = 0; tlg_i < " << numVectors
+     << "; tlg_i = tlg_i + 1) begin\n";
+  os << "      tlg_in = tlg_vec[tlg_i];\n      #1;\n";
+  os << "      $display(\"%0d,%0d\", tlg_i, tlg_out);\n";
+  os << "    end\n    $finish;\n  end\nendmodule\n";
+  return llvm::Error::success();
+}
+
+void axon::threshold::writeVectorFile(
+    llvm::ArrayRef<std::vector<uint8_t>> vectors, llvm::raw_ostream &os) {
+  for (const std::vector<uint8_t> &v : vectors) {
+    for (size_t i = v.size(); i-- > 0;)
+      os << (v[i] ? '1' : '0');
+    os << '\n';
+  }
+}

@@ -44,6 +44,19 @@ void writeCellModels(const Netlist &netlist, llvm::raw_ostream &os);
 llvm::Error writeExhaustiveTestbench(const Netlist &netlist,
                                      llvm::raw_ostream &os);
 
+/// Writes a testbench module `tb` that reads `numVectors` input vectors from
+/// `vectorFile` ($readmemb; see writeVectorFile) and prints one line per
+/// vector, "<index>,<outputs as an unsigned decimal>" (output o is bit o, so
+/// a class index read out as class_b0, class_b1, ... prints as the class).
+llvm::Error writeVectorTestbench(const Netlist &netlist, size_t numVectors,
+                                 llvm::StringRef vectorFile,
+                                 llvm::raw_ostream &os);
+
+/// Writes one line per vector for $readmemb: input i is the character i
+/// places from the right.
+void writeVectorFile(llvm::ArrayRef<std::vector<uint8_t>> vectors,
+                     llvm::raw_ostream &os);
+
 } // namespace axon::threshold
 
 #endif // AXON_TARGETS_THRESHOLD_CORE_VERILOG_H
