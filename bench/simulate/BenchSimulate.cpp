@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "axon/Simulate/Engine.h"
+#include "axon/Support/SplitMix64.h"
 
 #include <algorithm>
 #include <chrono>
@@ -25,16 +26,7 @@ using namespace axon::sim;
 
 namespace {
 
-struct SplitMix {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  double uniform() { return (next() >> 11) * 0x1.0p-53; }
-};
+using SplitMix = axon::SplitMix64;
 
 struct Config {
   uint32_t neurons = 100000, degree = 100, steps = 100, repeats = 3;

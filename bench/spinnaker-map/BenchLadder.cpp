@@ -34,6 +34,7 @@
 #include "dialects/snn/SNNOps.h"
 #include "dialects/spinn/SpinnDialect.h"
 
+#include "axon/Support/SplitMix64.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
@@ -66,17 +67,7 @@ double secondsSince(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-/// ARCHITECTURE.md section 5's generator.
-struct SplitMix64 {
-  uint64_t state;
-  uint64_t next() {
-    state += 0x9E3779B97F4A7C15ull;
-    uint64_t z = state;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-};
+using axon::SplitMix64;
 
 struct Generated {
   uint64_t populations = 0, projections = 0, synapses = 0, lowerBound = 0;

@@ -17,6 +17,7 @@
 #include "targets/spinnaker/Router/Route.h"
 #include "targets/spinnaker/Router/TableIO.h"
 
+#include "axon/Support/SplitMix64.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -112,16 +113,7 @@ void benchFixture(StringRef name, ArrayRef<RoutingTable> tables) {
     }
 }
 
-/// splitmix64, as the architecture's benchmark networks use.
-struct SplitMix {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-};
+using SplitMix = axon::SplitMix64;
 
 /// `n` nets with `k` target cores each; targets within `radius` chips of the
 /// source in x and y (0: anywhere).

@@ -8,6 +8,7 @@
 
 #include "axon/Simulate/Evaluate.h"
 
+#include "axon/Support/SplitMix64.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -60,16 +61,9 @@ Expected<Dataset> axon::sim::readLabeledCSV(StringRef path) {
   return data;
 }
 
-/// SplitMix64's finalizer (Steele, Lea, Flood 2014): a bijective mix.
-static uint64_t splitmix64(uint64_t x) {
-  x += 0x9E3779B97F4A7C15ull;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  return x ^ (x >> 31);
-}
-
 double RateEncoder::draw(uint64_t sample, uint64_t step, uint64_t index) const {
-  uint64_t h = splitmix64(splitmix64(splitmix64(seed ^ sample) ^ step) ^ index);
+  uint64_t h = SplitMix64::hash(
+      SplitMix64::hash(SplitMix64::hash(seed ^ sample) ^ step) ^ index);
   return double(h >> 11) * 0x1.0p-53;
 }
 

@@ -20,6 +20,7 @@
 #include "axon/Simulate/FixedPoint.h"
 #include "axon/Simulate/FromSNN.h"
 
+#include "axon/Support/SplitMix64.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -32,17 +33,7 @@ using namespace axon::spinnaker::replay;
 
 namespace {
 
-/// splitmix64: a seeded, platform-independent stream for the input spikes.
-struct SplitMix64 {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  double uniform() { return double(next() >> 11) * 0x1.0p-53; }
-};
+using axon::SplitMix64;
 
 /// One application core running a neuron slice.
 struct Core {

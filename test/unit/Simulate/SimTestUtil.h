@@ -10,6 +10,7 @@
 
 #include "axon/Simulate/Engine.h"
 
+#include "axon/Support/SplitMix64.h"
 #include "gtest/gtest.h"
 
 #include <memory>
@@ -60,20 +61,7 @@ inline std::string errorOf(llvm::Error err) {
   return llvm::toString(std::move(err));
 }
 
-/// Deterministic generator for test data (splitmix64).
-struct SplitMix {
-  uint64_t state;
-  explicit SplitMix(uint64_t seed) : state(seed) {}
-  uint64_t next() {
-    uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  /// Uniform in [0, 1).
-  double uniform() { return (next() >> 11) * 0x1.0p-53; }
-  double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
-};
+using SplitMix = axon::SplitMix64;
 
 } // namespace axon::sim::test
 

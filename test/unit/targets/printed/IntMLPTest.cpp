@@ -366,9 +366,9 @@ TEST(Quantize, AgreesWithFloatModelOnMostInputs) {
   for (size_t l = 0; l + 1 < shape.size(); ++l) {
     FloatLayer layer{shape[l], shape[l + 1], {}, {}};
     for (unsigned i = 0; i < shape[l] * shape[l + 1]; ++i)
-      layer.weights.push_back(rng.unit() * 2 - 1);
+      layer.weights.push_back(rng.uniform() * 2 - 1);
     for (unsigned o = 0; o < shape[l + 1]; ++o)
-      layer.biases.push_back(rng.unit() - 0.5);
+      layer.biases.push_back(rng.uniform() - 0.5);
     f.layers.push_back(layer);
   }
   QuantizedData data;
