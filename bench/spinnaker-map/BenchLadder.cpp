@@ -270,6 +270,7 @@ int main(int argc, char **argv) {
   options.machine =
       "spinnaker1-boards:" + std::to_string(boardsFor(g->lowerBound));
   options.neuronsPerCore = PerCore;
+  options.emitIR = false; // printing 10^8 dense weights is not the benchmark
   std::string summary;
   llvm::raw_string_ostream summaryOS(summary);
   t0 = Clock::now();

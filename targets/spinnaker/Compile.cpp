@@ -149,6 +149,15 @@ axon::spinnaker::compileForSpinnaker(ModuleOp module,
       failed(writeFile(*m, outDir, "summary.txt", emitSummaryText)) ||
       failed(writeFile(*m, outDir, "summary.json", emitSummaryJSON)))
     return failure();
+  // The mapped IR: parseable again by axon-opt (e.g. --spinn-replay-check).
+  if (options.emitIR &&
+      failed(writeFile(*m, outDir, "spinn.mlir", [&](raw_ostream &os) {
+        // Node names live in NameLocs, so the locations are printed too.
+        module.print(os, OpPrintingFlags().enableDebugInfo());
+        os << "\n";
+        return success();
+      })))
+    return failure();
   if (options.progress) {
     std::chrono::duration<double> d =
         std::chrono::steady_clock::now() - writeStart;

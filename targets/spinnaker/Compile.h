@@ -28,6 +28,9 @@ struct SpinnakerOptions {
   double spikeRate = 10.0; ///< Hz, for the synaptic CPU estimate
   std::string compressor = "ordered-covering";
   bool check = true;
+  /// Also write the module after mapping (snn network + spinn.machine) as
+  /// spinn.mlir; benchmarks of huge generated networks turn it off.
+  bool emitIR = true;
   /// When set, one line per phase (name, wall time) as it finishes, and one
   /// per written file, so long runs show where they are.
   llvm::raw_ostream *progress = nullptr;
@@ -35,8 +38,9 @@ struct SpinnakerOptions {
 
 /// Maps `module` (which must hold one snn.network) and writes into `outDir`
 /// (created if needed): placements.json, routing_tables.json, coremap.pb,
-/// coremap.svg, summary.txt, summary.json.  The text summary also goes to
-/// `summary`. Errors are reported through the context's diagnostics.
+/// coremap.svg, summary.txt, summary.json and (emitIR) spinn.mlir.  The text
+/// summary also goes to `summary`. Errors are reported through the context's
+/// diagnostics.
 mlir::LogicalResult compileForSpinnaker(mlir::ModuleOp module,
                                         const SpinnakerOptions &options,
                                         llvm::StringRef outDir,

@@ -68,6 +68,10 @@ static cl::opt<bool> spinnCheck(
     cl::desc("Prove every compressed table and walk every vertex's packets "
              "(default on; --check-routing=false skips it)"),
     cl::init(true), cl::cat(axonc::category()));
+static cl::opt<bool> spinnEmitIR(
+    "emit-ir",
+    cl::desc("spinnaker: also write the mapped IR as spinn.mlir (default on)"),
+    cl::init(true), cl::cat(axonc::category()));
 static cl::opt<unsigned>
     annTimesteps("timesteps",
                  cl::desc("ANN models: steps per sample of the converted "
@@ -174,6 +178,7 @@ LogicalResult axonc::compileSpinnaker(ModuleOp module, StringRef target,
   options.spikeRate = spinnSpikeRate;
   options.compressor = spinnCompressor;
   options.check = spinnCheck;
+  options.emitIR = spinnEmitIR;
   options.progress = progress;
   return spinnaker::compileForSpinnaker(module, options, outDir, os);
 }

@@ -74,10 +74,10 @@ TEST_F(CompileTest, WritesAllFilesAndNothingElse) {
   std::string out = path("out");
   ASSERT_TRUE(succeeded(compileForSpinnaker(*module, options, out, os)));
   dir = out; // list the output folder itself
-  EXPECT_EQ(listDir(),
-            (std::vector<std::string>{"coremap.pb", "coremap.svg",
-                                      "placements.json", "routing_tables.json",
-                                      "summary.json", "summary.txt"}));
+  EXPECT_EQ(listDir(), (std::vector<std::string>{
+                           "coremap.pb", "coremap.svg", "placements.json",
+                           "routing_tables.json", "spinn.mlir", "summary.json",
+                           "summary.txt"}));
   // in: 2 slices, hidden: 2 slices, out: 1 -> 5 cores.
   EXPECT_NE(summary.find("cores             5\n"), std::string::npos)
       << summary;
