@@ -121,7 +121,8 @@ axon::printed::simulateWithIverilog(StringRef dir,
   if (!vvp)
     return vvp.takeError();
   std::string xtest = joinPath(dir, "sim.Xtest"),
-              out = joinPath(dir, "sim.out"), exe = joinPath(dir, "top_tb.vvp");
+              out = joinPath(dir, "output.txt"),
+              exe = joinPath(dir, "top_tb.vvp");
   for (StringRef name : {"top_tb.v", "sim.Xtest"})
     if (!llvm::sys::fs::exists(joinPath(dir, name)))
       return makeError("no " + name + " in " + dir + " (run writeDesign)");

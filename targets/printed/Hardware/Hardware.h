@@ -30,29 +30,32 @@ namespace axon::printed {
 
 /// Lowers `model` to a module holding one `net.module @top` with the published
 /// conventions: inputs packed into one port `inp` of numInputs*inputBits bits
-/// (feature 0 in the low bits), output `out` = class index (ceil(log2
-/// numClasses) bits, ties -> lowest index, same as predictInt). Every weight a
-/// hard-wired CSD shift-add constant multiplier, positive and negative partial
-/// sums accumulated separately and subtracted once, pruned low bits honoured,
-/// ReLU by sign test, truncated activation, argmax comparator tree.
+/// (feature 0 in the low bits), output `out` = class index (the bit length of
+/// numClasses, e.g. 2 bits for 2 or 3 classes; the bits above ceil(log2
+/// numClasses) are constant 0; ties -> lowest index, same as predictInt).
+/// Every weight a hard-wired CSD shift-add constant multiplier, positive and
+/// negative partial sums accumulated separately and subtracted once, pruned
+/// low bits honoured, ReLU by sign test, truncated activation, argmax
+/// comparator tree.
 mlir::OwningOpRef<mlir::ModuleOp> lowerToNet(const IntMLP &model,
                                              mlir::MLIRContext *ctx);
 
-/// Writes into `dir`: top.v (via exportVerilog), top_tb.v (reads sim.Xtest,
-/// one row of packed inputs per line in binary, MSB first, writes one
-/// prediction per line in decimal to sim.out; +xtest= +ytest= +out= plusargs
-/// override the file names), sim.Xtest, sim.Ytest (the labels, one decimal
-/// per line).  The directory is created when missing; bad rows (wrong length,
-/// a code wider than inputBits), labels given but not one per row, or a
-/// module without a matching @top are errors at the module's location.
+/// Writes into `dir`: top.v (via exportVerilog), top_tb.v (the published
+/// designs' testbench: reads sim.Xtest, one row per line with the codes as
+/// decimals separated by blanks, feature 0 first, and writes one prediction
+/// per line in decimal to output.txt; +xtest= +ytest= +out= plusargs override
+/// the file names), sim.Xtest, sim.Ytest (the labels, one decimal per line).
+/// The directory is created when missing; bad rows (wrong length, a code
+/// wider than inputBits), labels given but not one per row, or a module
+/// without a matching @top are errors at the module's location.
 /// docs/targets/printed-hardware.md documents the formats.
 mlir::LogicalResult writeDesign(mlir::ModuleOp netModule, const IntMLP &model,
                                 llvm::ArrayRef<std::vector<uint8_t>> testCodes,
                                 llvm::ArrayRef<unsigned> testLabels,
                                 llvm::StringRef dir);
 
-/// Compiles and runs the testbench in `dir` with iverilog + vvp; returns the
-/// predictions, one per row.
+/// Compiles and runs the testbench in `dir` with iverilog + vvp (predictions
+/// to `dir`/output.txt); returns the predictions, one per row.
 llvm::Expected<std::vector<unsigned>> simulateWithIverilog(llvm::StringRef dir);
 
 /// The same with `designFiles` standing in for `dir`/top.v, e.g. the mapped

@@ -194,8 +194,17 @@ std::pair<Value, Value> MLPLowering::argmax(ArrayRef<Value> accs, unsigned lo,
   return {value, index};
 }
 
+/// Bits the argmax tree computes the class index at: ceil(log2 C), at least
+/// one.
 static unsigned classIndexBits(const IntMLP &model) {
   return std::max(1u, unsignedWidth(model.numClasses() - 1));
+}
+
+/// Width of the `out` port: the bit length of C, as the published designs
+/// (2 bits for 2 or 3 classes, 3 bits for 4 to 7).  The bits above
+/// classIndexBits are constant zeros.
+static unsigned outputBits(const IntMLP &model) {
+  return std::max(1u, unsignedWidth(model.numClasses()));
 }
 
 Value MLPLowering::build(Value inp) {
@@ -224,7 +233,11 @@ Value MLPLowering::build(Value inp) {
   for (Value &acc : accs)
     if (net::getBitWidth(acc) < wm)
       acc = b.create<net::SExtOp>(anon(), b.getIntegerType(wm), acc);
-  return argmax(accs, 0, accs.size(), classIndexBits(model)).second;
+  Value index = argmax(accs, 0, accs.size(), classIndexBits(model)).second;
+  if (net::getBitWidth(index) < outputBits(model))
+    index = b.create<net::ZExtOp>(loc("class_index"),
+                                  b.getIntegerType(outputBits(model)), index);
+  return index;
 }
 
 OwningOpRef<ModuleOp> axon::printed::lowerToNet(const IntMLP &model,
@@ -245,7 +258,7 @@ OwningOpRef<ModuleOp> axon::printed::lowerToNet(const IntMLP &model,
   OwningOpRef<ModuleOp> module = ModuleOp::create(unknown);
   b.setInsertionPointToEnd(module->getBody());
   Type inType = b.getIntegerType(model.numInputs() * model.inputBits);
-  Type outType = b.getIntegerType(classIndexBits(model));
+  Type outType = b.getIntegerType(outputBits(model));
   auto top = b.create<net::NetModuleOp>(
       NameLoc::get(b.getStringAttr("top")), "top", ArrayRef<StringRef>{"inp"},
       TypeRange{inType}, ArrayRef<StringRef>{"out"}, TypeRange{outType});

@@ -2,12 +2,15 @@
 
 Recomputes what the report claims from the files and the dataset, without
 Axon code: the 4-bit input codes (min-max on the training rows, round half
-up, clipped), iverilog/vvp runs of the emitted testbenches on the test rows
-AND on the training rows (so the training accuracies, hence the loss bound,
-are checked on the circuit), the reduction factor, the leakage power and the
-battery verdict, the float accuracies against examples/uci/models.json
-(measured by the training script), and optionally the area by re-running
-shared/pdk/area.sh.  Prints one line per check; exits 1 on the first failure.
+up, clipped) in sim.Xtest's published format (decimals separated by
+blanks, feature 0 first), the width of `out` (the bit length of the class
+count, as in the published designs), iverilog/vvp runs of the emitted
+testbenches on the test rows AND on the training rows (so the training
+accuracies, hence the loss bound, are checked on the circuit), the
+reduction factor, the leakage power and the battery verdict, the float
+accuracies against examples/uci/models.json (measured by the training
+script), and optionally the area by re-running shared/pdk/area.sh.  Prints
+one line per check; exits 1 on the first failure.
 """
 
 import argparse
@@ -15,6 +18,7 @@ import csv
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -47,12 +51,19 @@ def codes(train, rows, bits=4):
     return out
 
 
-def pack(row, bits=4):
-    return "".join(format(c, "0%db" % bits) for c in reversed(row))
+def xtest_line(row):
+    """One row of sim.Xtest in the published format: the codes as decimals
+    separated by blanks, feature 0 first."""
+    return " ".join("%d" % c for c in row)
 
 
-def simulate(design_dir, xlines, labels, tmp, tag):
-    """Accuracy of the circuit in design_dir on packed rows (iverilog + vvp)."""
+def out_width(classes):
+    """Width of `out` in the published designs: the bit length of C."""
+    return max(1, classes.bit_length())
+
+
+def simulate(design_dir, xlines, labels, classes, tmp, tag):
+    """Accuracy of the circuit in design_dir on sim.Xtest rows (iverilog + vvp)."""
     xpath, ypath = os.path.join(tmp, tag + ".X"), os.path.join(tmp, tag + ".Y")
     out, exe = os.path.join(tmp, tag + ".out"), os.path.join(tmp, tag + ".vvp")
     with open(xpath, "w") as f:
@@ -66,6 +77,8 @@ def simulate(design_dir, xlines, labels, tmp, tag):
                     "+out=" + out], check=True, stdout=subprocess.DEVNULL)
     with open(out) as f:
         pred = [int(line) for line in f if line.strip()]
+    if any(p >= classes for p in pred):
+        fail("%s: a class index out of range" % tag)
     if len(pred) != len(labels):
         fail("%s: %d predictions for %d rows" % (tag, len(pred), len(labels)))
     correct = sum(p == y for p, y in zip(pred, labels))
@@ -95,11 +108,25 @@ def main():
 
     train_x, train_y = read_csv(os.path.join(args.dataset, "train.csv"))
     test_x, test_y = read_csv(os.path.join(args.dataset, "test.csv"))
-    test_lines = [pack(c) for c in codes(train_x, test_x)]
-    train_lines = [pack(c) for c in codes(train_x, train_x)]
+    test_lines = [xtest_line(c) for c in codes(train_x, test_x)]
+    train_lines = [xtest_line(c) for c in codes(train_x, train_x)]
+    classes = report["classes"]
+    if (int(report["topology"].split("-")[-1]) != classes
+            or max(train_y + test_y) >= classes):
+        fail("report: %d classes, topology %s, labels up to %d"
+             % (classes, report["topology"], max(train_y + test_y)))
+    width = out_width(classes)
+    for d in [".", "baseline"]:
+        with open(os.path.join(args.out, d, "top.v")) as f:
+            text = f.read()
+        rng = r"(\[0:0\]\s*)?" if width == 1 else r"\[%d:0\]\s*" % (width - 1)
+        if not re.search(r"output\s+(wire\s+)?" + rng + r"out\b", text):
+            fail("%s/top.v: expected `out` of %d bits for %d classes"
+                 % (d, width, classes))
+    print("ports: out is %d bits for %d classes" % (width, classes))
     for d in [".", "baseline"]:
         with open(os.path.join(args.out, d, "sim.Xtest")) as f:
-            if [l.strip() for l in f if l.strip()] != test_lines:
+            if [l.rstrip("\n") for l in f if l.strip()] != test_lines:
                 fail(d + "/sim.Xtest differs from the recomputed input codes")
         with open(os.path.join(args.out, d, "sim.Ytest")) as f:
             if [int(l) for l in f if l.strip()] != test_y:
@@ -111,8 +138,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for d, key in [(".", "approximate"), ("baseline", "baseline")]:
             design = os.path.join(args.out, d)
-            correct, test_acc = simulate(design, test_lines, test_y, tmp, key + "-test")
-            _, train_acc = simulate(design, train_lines, train_y, tmp, key + "-train")
+            correct, test_acc = simulate(design, test_lines, test_y, classes, tmp, key + "-test")
+            _, train_acc = simulate(design, train_lines, train_y, classes, tmp, key + "-train")
             close(report[key]["accuracy"]["test"], test_acc, key + " test accuracy")
             close(report[key]["accuracy"]["train"], train_acc, key + " train accuracy")
             if report[key]["test_correct"] != correct:

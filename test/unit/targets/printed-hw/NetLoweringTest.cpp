@@ -235,6 +235,47 @@ TEST_F(NetLoweringTest, PrunedAndSaturatedByHand) {
   }
 }
 
+TEST_F(NetLoweringTest, OutputWidthIsTheBitLengthOfTheClassCount) {
+  // The published designs' `out` width: 2 bits for 2 classes (ICCAD'23
+  // Breast_Cancer), 2 for 3 (Cardio), 3 for 6 (Redwine), 4 for 10
+  // (Pendigits).  Written out by hand for C = 1..17.
+  const unsigned want[18] = {0, 1, 2, 2, 3, 3, 3, 3, 4,
+                             4, 4, 4, 4, 4, 4, 4, 5, 5};
+  SplitMix64 rng(17);
+  for (unsigned classes = 1; classes <= 17; ++classes) {
+    IntMLP m;
+    m.inputBits = 3;
+    IntLayer layer;
+    layer.numInputs = 2;
+    layer.numOutputs = classes;
+    for (unsigned i = 0; i < 2 * classes; ++i)
+      layer.weights.push_back(static_cast<int32_t>(rng.range(-20, 20)));
+    for (unsigned c = 0; c < classes; ++c) {
+      layer.biases.push_back(rng.range(-50, 50));
+      layer.pruneBits.push_back(0);
+    }
+    m.layers.push_back(layer);
+    OwningOpRef<ModuleOp> module = lowerToNet(m, &context);
+    ASSERT_TRUE(module) << classes << " classes";
+    net::NetModuleOp top = topOf(*module);
+    ASSERT_TRUE(top);
+    EXPECT_EQ(top.getFunctionType().getResult(0).getIntOrFloatBitWidth(),
+              want[classes])
+        << classes << " classes";
+    // Every input: the whole port value (the extra top bits included) is
+    // predictInt's class, so those bits are constant zeros.
+    auto interp = net::Interpreter::create(top);
+    ASSERT_TRUE(succeeded(interp));
+    for (uint8_t x0 = 0; x0 < 8; ++x0)
+      for (uint8_t x1 = 0; x1 < 8; ++x1) {
+        uint8_t row[2] = {x0, x1};
+        ASSERT_EQ(evaluate(*interp, m, row), predictInt(m, row))
+            << classes << " classes, row " << unsigned(x0) << ","
+            << unsigned(x1);
+      }
+  }
+}
+
 TEST_F(NetLoweringTest, SingleClassIsConstantZero) {
   IntMLP m;
   m.inputBits = 2;
