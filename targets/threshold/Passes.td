@@ -70,7 +70,7 @@ def TLGLegalizeFanIn : Pass<"tlg-legalize-fanin", "mlir::ModuleOp"> {
   let options = [
     Option<"maxFanIn", "max-fanin", "unsigned", "4",
            "Largest number of pins of a cell (K >= 2)">,
-    Option<"maxWeight", "max-weight", "int64_t", "1",
+    Option<"maxWeight", "max-weight", "int64_t", "2",
            "Largest |weight| of one pin (>= 1)">
   ];
   let dependentDialects = ["::axon::net::NetDialect", "::axon::tlg::TLGDialect"];

@@ -25,7 +25,7 @@ struct ThresholdPipelineOptions
                             llvm::cl::init(4)};
   Option<int64_t> maxWeight{*this, "max-weight",
                             llvm::cl::desc("Largest |weight| of one pin"),
-                            llvm::cl::init(1)};
+                            llvm::cl::init(2)};
 };
 
 /// convert-snn-to-tlg{input-bits} and tlg-legalize-fanin{max-fanin

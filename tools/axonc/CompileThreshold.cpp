@@ -21,8 +21,9 @@ static cl::opt<unsigned>
                cl::init(4), cl::cat(axonc::category()));
 static cl::opt<int64_t>
     thMaxWeight("max-weight",
-                cl::desc("threshold: largest |weight| of one cell pin"),
-                cl::init(1), cl::cat(axonc::category()));
+                cl::desc("threshold: largest |weight| of one cell pin "
+                         "(1 = +-1 cells)"),
+                cl::init(2), cl::cat(axonc::category()));
 static cl::opt<unsigned>
     thInputBits("input-bits",
                 cl::desc("threshold: 0 = +-1 inputs; B = unsigned B-bit "

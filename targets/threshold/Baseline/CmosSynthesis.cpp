@@ -150,8 +150,9 @@ axon::threshold::synthesizeCmos(llvm::StringRef verilogPath,
   std::string limit = std::to_string(options.timeoutSeconds) + "s";
   llvm::ErrorOr<std::string> timeoutTool =
       llvm::sys::findProgramByName("timeout");
+  bool wrapped = options.timeoutSeconds && timeoutTool;
   std::vector<llvm::StringRef> args;
-  if (options.timeoutSeconds && timeoutTool)
+  if (wrapped)
     args = {*timeoutTool, "-k", "5", limit};
   args.insert(args.end(), {*yosys, "-q", "-p", script});
   std::optional<llvm::StringRef> redirects[] = {
@@ -160,11 +161,11 @@ axon::threshold::synthesizeCmos(llvm::StringRef verilogPath,
   bool failedToRun = false;
   int rc = llvm::sys::ExecuteAndWait(
       args.front(), args, std::nullopt, redirects,
-      timeoutTool ? 0 : options.timeoutSeconds, 0, &message, &failedToRun);
+      wrapped ? 0 : options.timeoutSeconds, 0, &message, &failedToRun);
   if (failedToRun)
     return makeError("cannot run " + *yosys + ": " + message);
   // `timeout` exits with 124 when the limit was hit (137 after -k).
-  if (rc == -2 || (timeoutTool && (rc == 124 || rc == 137)))
+  if (rc == -2 || (wrapped && (rc == 124 || rc == 137)))
     return makeError(llvm::formatv("yosys timed out after {0} s on {1}",
                                    options.timeoutSeconds, verilogPath)
                          .str());

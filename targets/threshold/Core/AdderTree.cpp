@@ -16,7 +16,10 @@
 
 #include "targets/threshold/Core/Legalize.h"
 
+#include "llvm/ADT/bit.h"
+
 #include <algorithm>
+#include <map>
 
 using namespace axon::threshold;
 
@@ -24,8 +27,9 @@ namespace {
 
 class AdderTreeBuilder {
 public:
-  AdderTreeBuilder(GateBuilder &builder, bool minimizeDepth)
-      : b(builder), k(builder.maxFanIn()), minimizeDepth(minimizeDepth) {}
+  AdderTreeBuilder(GateBuilder &builder, bool minimizeDepth, bool carryChain)
+      : b(builder), k(builder.maxFanIn()), minimizeDepth(minimizeDepth),
+        carryChain(carryChain && builder.maxFanIn() >= 4) {}
   Lit build(const PositiveGate &gate);
 
 private:
@@ -36,10 +40,14 @@ private:
   void reduceColumn(unsigned c);
   std::optional<Lit> tryFinish(int64_t threshold);
   Lit compare(int64_t threshold);
+  Lit chainCompare(int64_t threshold);
+  llvm::SmallVector<std::pair<Lit, int64_t>, 32>
+  groupByWeight(const PositiveGate &gate);
 
   GateBuilder &b;
   unsigned k;
   bool minimizeDepth;
+  bool carryChain;
   std::vector<llvm::SmallVector<Lit, 8>> columns;
 };
 
@@ -115,7 +123,9 @@ void AdderTreeBuilder::reduceColumn(unsigned c) {
   };
   for (Lit l : columns[c])
     push(l);
-  while (heap.size() >= 2) {
+  // The carry chain reads up to two bits per column.
+  size_t keep = carryChain ? 2 : 1;
+  while (heap.size() > keep) {
     std::pair<Lit, Lit> sc;
     if (heap.size() >= 3) {
       Lit x = pop(), y = pop(), z = pop();
@@ -170,14 +180,55 @@ Lit AdderTreeBuilder::compare(int64_t threshold) {
   return acc;
 }
 
+llvm::SmallVector<std::pair<Lit, int64_t>, 32>
+AdderTreeBuilder::groupByWeight(const PositiveGate &gate) {
+  // Literals sharing a weight w with two or more set bits are counted once
+  // in binary (c bits for up to 2^c - 1 literals) and each count bit then
+  // carries weight w 2^b: m literals would otherwise put m popcount(w) bits
+  // into the columns, the count only about log2(m) popcount(w) after m - 1
+  // adders.  Groups are visited in increasing weight, literals in gate
+  // order, so equal groups of different gates build (and share) the same
+  // counters.
+  llvm::SmallVector<std::pair<Lit, int64_t>, 32> terms;
+  std::map<int64_t, llvm::SmallVector<Lit, 16>> groups;
+  for (unsigned i = 0, e = gate.lits.size(); i != e; ++i) {
+    int64_t w = gate.weights[i];
+    if (llvm::popcount(uint64_t(w)) >= 2)
+      groups[w].push_back(gate.lits[i]);
+    else
+      terms.push_back({gate.lits[i], w});
+  }
+  for (auto &[w, lits] : groups) {
+    if (lits.size() < 3) {
+      for (Lit l : lits)
+        terms.push_back({l, w});
+      continue;
+    }
+    columns.assign(1, llvm::SmallVector<Lit, 8>(lits.begin(), lits.end()));
+    for (unsigned c = 0; c < columns.size(); ++c)
+      reduceColumn(c);
+    // Weights that would no longer fit 62 bits keep their literals.
+    if (columns.size() + llvm::bit_width(uint64_t(w)) > 62) {
+      for (Lit l : lits)
+        terms.push_back({l, w});
+      continue;
+    }
+    for (unsigned c = 0, e = columns.size(); c != e; ++c)
+      for (Lit l : columns[c])
+        terms.push_back({l, w << c});
+  }
+  return terms;
+}
+
 Lit AdderTreeBuilder::build(const PositiveGate &gate) {
+  llvm::SmallVector<std::pair<Lit, int64_t>, 32> terms = groupByWeight(gate);
   columns.clear();
-  for (unsigned i = 0, e = gate.lits.size(); i != e; ++i)
+  for (auto [lit, w] : terms)
     for (unsigned c = 0; c != 63; ++c)
-      if ((gate.weights[i] >> c) & 1) {
+      if ((w >> c) & 1) {
         if (columns.size() <= c)
           columns.resize(c + 1);
-        columns[c].push_back(gate.lits[i]);
+        columns[c].push_back(lit);
       }
   for (unsigned c = 0; c < columns.size(); ++c) {
     if (std::optional<Lit> done = tryFinish(gate.threshold))
@@ -186,11 +237,59 @@ Lit AdderTreeBuilder::build(const PositiveGate &gate) {
   }
   if (std::optional<Lit> done = tryFinish(gate.threshold))
     return *done;
-  return compare(gate.threshold);
+  return carryChain ? chainCompare(gate.threshold) : compare(gate.threshold);
+}
+
+Lit AdderTreeBuilder::chainCompare(int64_t threshold) {
+  // S = sum_c 2^c s_c with s_c in {0, 1, 2} and T: after column c the
+  // carry floor((S mod 2^c - T mod 2^c) / 2^c) is in {-1, 0, 1}; it is
+  // kept as a = [carry >= 0], bb = [carry >= 1], carry = a + bb - 1, and
+  //   carry' = floor((carry + s_c - t_c) / 2),
+  // so a' = [a + bb + s_c >= 1 + t_c] and bb' = [a + bb + s_c >= 3 + t_c],
+  // two cells of at most four +-1 pins per column.  At the top, S >= T iff
+  // the carry is at least T >> width.
+  if (threshold <= 0)
+    return Lit::constant(true);
+  Lit a = Lit::constant(true), bb = Lit::constant(false);
+  unsigned width = columns.size();
+  if (width >= 62)
+    return compare(threshold);
+  // Several columns c .. c + g - 1 at once when the two gates still fit (a
+  // few bits and weighted pins): with n = carry + sum_i 2^i (s_i - t_i) in
+  // [-2^g, 2^(g+1) - 1], carry' = floor(n / 2^g) is again in {-1, 0, 1}, so
+  // a' = [a + bb + sum_i 2^i s_i >= 1 + T_g], bb' = [... >= 1 + 2^g + T_g]
+  // with T_g = sum_i 2^i t_i.
+  auto groupTerms = [&](unsigned c, unsigned g,
+                        llvm::SmallVectorImpl<Term> &terms) {
+    terms.assign({{a, 1}, {bb, 1}});
+    for (unsigned i = 0; i != g; ++i)
+      for (Lit l : columns[c + i])
+        terms.push_back({l, int64_t(1) << i});
+    return (threshold >> c) & ((int64_t(1) << g) - 1);
+  };
+  llvm::SmallVector<Term, 8> terms;
+  for (unsigned c = 0; c != width;) {
+    unsigned g = 1;
+    for (unsigned tryG = std::min(3u, width - c); tryG > 1; --tryG) {
+      int64_t tg = groupTerms(c, tryG, terms);
+      if (b.fits(terms, 1 + tg) &&
+          b.fits(terms, 1 + (int64_t(1) << tryG) + tg)) {
+        g = tryG;
+        break;
+      }
+    }
+    int64_t tg = groupTerms(c, g, terms);
+    Lit nextA = b.emit(terms, 1 + tg);
+    bb = b.emit(terms, 1 + (int64_t(1) << g) + tg);
+    a = nextA;
+    c += g;
+  }
+  int64_t high = threshold >> width;
+  return high == 0 ? a : high == 1 ? bb : Lit::constant(false);
 }
 
 Lit axon::threshold::buildAdderTree(GateBuilder &builder,
                                     const PositiveGate &gate,
-                                    bool minimizeDepth) {
-  return AdderTreeBuilder(builder, minimizeDepth).build(gate);
+                                    bool minimizeDepth, bool carryChain) {
+  return AdderTreeBuilder(builder, minimizeDepth, carryChain).build(gate);
 }

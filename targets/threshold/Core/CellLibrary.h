@@ -27,8 +27,11 @@ struct CellLibrary {
   /// Largest number of pins of one cell (an input with a weight spread over
   /// several pins counts once per pin).
   unsigned maxFanIn = 4;
-  /// Largest |weight| of one pin; 1 models +-1 cells.
-  int64_t maxWeight = 1;
+  /// Largest |weight| of one pin; 1 models +-1 cells.  The default 2 models
+  /// cells whose pin weights are programmable (flash threshold logic sets
+  /// each pin's weight by a transistor threshold voltage; see
+  /// docs/targets/threshold.md), which makes a full adder two cells.
+  int64_t maxWeight = 2;
   /// Area of a cell with n pins: areaBase + areaPerInput * n, in gate
   /// equivalents (GE, the area of one NAND2).
   double areaBase = 4.0;

@@ -45,6 +45,7 @@ namespace {
 struct Candidate {
   DecomposeMethod method;
   bool complement;
+  bool carryChain;
   double area;
   unsigned depth;
   size_t gates;
@@ -87,11 +88,12 @@ static double liveAreaSince(GateBuilder &b, GateBuilder::Checkpoint cp,
 }
 
 static std::optional<Lit> runMethod(GateBuilder &b, const PositiveGate &pos,
-                                    DecomposeMethod method, double budget,
+                                    DecomposeMethod method, bool carryChain,
+                                    double budget,
                                     const LegalizeOptions &options) {
   if (method == DecomposeMethod::Thermometer)
     return buildThermometerTree(b, pos, budget);
-  return buildAdderTree(b, pos, options.minimizeDepth);
+  return buildAdderTree(b, pos, options.minimizeDepth, carryChain);
 }
 
 Lit axon::threshold::decomposeGate(GateBuilder &b, llvm::ArrayRef<Term> terms,
@@ -115,19 +117,26 @@ Lit axon::threshold::decomposeGate(GateBuilder &b, llvm::ArrayRef<Term> terms,
 
   std::optional<Candidate> best;
   for (DecomposeMethod method : methods) {
-    for (bool complement : {false, true}) {
+    for (auto [complement, carryChain] : {std::pair(false, false),
+                                          {false, true},
+                                          {true, false},
+                                          {true, true}}) {
       if (complement && !options.tryBothPolarities)
+        continue;
+      // The carry-chain comparator is a variant of the adder tree only.
+      if (carryChain &&
+          (method != DecomposeMethod::AdderTree || b.maxFanIn() < 4))
         continue;
       double budget = best && options.method == DecomposeMethod::Auto
                           ? 2 * best->area + 1
                           : double(options.thermometerGateBudget) *
                                 b.library().cellArea(b.maxFanIn());
       GateBuilder::Checkpoint cp = b.checkpoint();
-      std::optional<Lit> out =
-          runMethod(b, complement ? neg : pos, method, budget, options);
+      std::optional<Lit> out = runMethod(b, complement ? neg : pos, method,
+                                         carryChain, budget, options);
       if (!out)
         continue;
-      Candidate cand{method, complement, 0, b.level(*out), 0};
+      Candidate cand{method, complement, carryChain, 0, b.level(*out), 0};
       cand.area = liveAreaSince(b, cp, *out, cand.gates);
       b.rollback(cp);
       if (!best || cand.better(*best, options.minimizeDepth))
@@ -138,13 +147,14 @@ Lit axon::threshold::decomposeGate(GateBuilder &b, llvm::ArrayRef<Term> terms,
     // Only reachable when a forced thermometer decomposition gave up.
     if (stats)
       ++stats->fallbacks;
-    best = Candidate{DecomposeMethod::AdderTree, false, 0, 0, 0};
+    best = Candidate{DecomposeMethod::AdderTree, false, false, 0, 0, 0};
   }
   if (stats)
     ++(best->method == DecomposeMethod::Thermometer ? stats->thermometer
                                                     : stats->adderTree);
-  std::optional<Lit> out = runMethod(b, best->complement ? neg : pos,
-                                     best->method, HUGE_VAL, options);
+  std::optional<Lit> out =
+      runMethod(b, best->complement ? neg : pos, best->method, best->carryChain,
+                HUGE_VAL, options);
   return best->complement ? !*out : *out;
 }
 

@@ -9,7 +9,10 @@
 //  (a) adder tree: the weighted input bits are summed in binary by a
 //      column-compression tree of threshold full/half adders (carry = MAJ3,
 //      sum = [a + b + c - 2 carry >= 1] or a two-cell form for small K),
-//      then compared with the threshold by a chain of AND/OR runs;
+//      then compared with the threshold by a chain of AND/OR runs, or (the
+//      carry-chain variant, also tried) columns are reduced to two bits and
+//      a chain of two cells per column tracks the sign of S - T; literals
+//      sharing a composite weight are counted in binary first;
 //  (b) thermometer tree: inputs are packed into groups of at most K pins,
 //      each group yields "partial sum >= j" gates (a thermometer code), and
 //      groups are merged pairwise; a merge is one gate over the relevant
@@ -52,9 +55,12 @@ struct PositiveGate {
 
 /// Method (a).  Always succeeds for maxFanIn >= 2.  With 3- or 4-input +-1
 /// cells a full adder costs three cells (carry + two for the sum); with
-/// `minimizeDepth` it costs four but its sum is one level shallower.
+/// `minimizeDepth` it costs four but its sum is one level shallower.  With
+/// `carryChain` (K >= 4) columns are only reduced to two bits each and the
+/// comparison with the threshold is a chain of two +-1 cells per column that
+/// carries the sign of the partial difference (no sum bits at all).
 Lit buildAdderTree(GateBuilder &builder, const PositiveGate &gate,
-                   bool minimizeDepth = false);
+                   bool minimizeDepth = false, bool carryChain = false);
 
 /// Method (b).  Gives up (nullopt, after rolling its gates back) when the
 /// cells it creates exceed `areaBudget` or its value-set bookkeeping exceeds

@@ -1,5 +1,5 @@
-// RUN: axon-opt %s --tlg-legalize-fanin=max-fanin=3 --split-input-file | FileCheck %s --check-prefix=K3
-// RUN: axon-opt %s --tlg-legalize-fanin=max-fanin=5 --split-input-file | FileCheck %s --check-prefix=K5
+// RUN: axon-opt %s --tlg-legalize-fanin="max-fanin=3 max-weight=1" --split-input-file | FileCheck %s --check-prefix=K3
+// RUN: axon-opt %s --tlg-legalize-fanin="max-fanin=5 max-weight=1" --split-input-file | FileCheck %s --check-prefix=K5
 
 // MAJ5 = [a + b + c + d + e >= 3] with 3-input cells, by hand:
 //   [a+b+c >= 3] OR ([d+e >= 1] AND [a+b+c >= 2]) OR ([d+e >= 2] AND [a+b+c >= 1])

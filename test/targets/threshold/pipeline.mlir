@@ -1,4 +1,4 @@
-// RUN: axon-opt %s --axon-threshold-pipeline="max-fanin=3" | FileCheck %s
+// RUN: axon-opt %s --axon-threshold-pipeline="max-fanin=3 max-weight=1" | FileCheck %s
 // The pipeline is convert-snn-to-tlg then tlg-legalize-fanin.  The neuron is
 // MAJ5 over the bits: a = sum s_i >= 0 with 5 inputs iff 2G - 5 >= 0 iff
 // G >= 3; with 3-input cells it decomposes as in legalize-fanin.mlir (the

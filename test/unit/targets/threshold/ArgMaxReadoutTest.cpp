@@ -175,3 +175,55 @@ TEST(ArgMaxReadout, PairComparatorIsExactOnTheGrid) {
 }
 
 } // namespace
+
+TEST(ArgMaxReadout, SharedCountsExhaustive) {
+  // Both comparator styles, forced, on random layers with 2..9 classes:
+  // integer scores (ties), increasing and decreasing BatchNorm scores and
+  // constant scores, zero weights; before and after legalization with
+  // K = 2..4 and W = 1, 2.
+  std::mt19937_64 rng(11);
+  unsigned sharedBuilt = 0;
+  for (int trial = 0; trial != 48; ++trial) {
+    unsigned inputs = 3 + trial % 8;
+    unsigned classes = 2 + trial % 8;
+    int bnMode = trial % 3;
+    BinaryLayer layer = randomLayer(rng, inputs, classes, bnMode);
+    for (ReadoutStyle style :
+         {ReadoutStyle::SharedCounts, ReadoutStyle::Pairwise}) {
+      SCOPED_TRACE(testing::Message()
+                   << "trial " << trial << ", " << inputs << " inputs, "
+                   << classes << " classes, style " << int(style));
+      Netlist net("readout");
+      std::vector<SignalId> in;
+      for (unsigned i = 0; i != inputs; ++i)
+        in.push_back(net.addInput("x" + std::to_string(i)));
+      llvm::Expected<std::vector<SignalId>> index =
+          buildArgMaxReadout(net, layer, in, 0, style);
+      ASSERT_TRUE(bool(index)) << llvm::toString(index.takeError());
+      for (unsigned b = 0; b != index->size(); ++b)
+        net.addOutput("b" + std::to_string(b), (*index)[b]);
+      ASSERT_FALSE(bool(net.verify()));
+      // The shared form only has gates over counts: none reads all inputs
+      // with a weight above 2 (the pairwise gates weigh 2 (p w + q w')).
+      if (style == ReadoutStyle::SharedCounts && net.gates.size() > 1) {
+        bool small = true;
+        for (const Gate &g : net.gates)
+          for (unsigned p = 0; p != g.inputs.size(); ++p)
+            small &= g.inputs[p] >= inputs || std::abs(g.weights[p]) <= 1;
+        EXPECT_TRUE(small);
+        sharedBuilt += small;
+      }
+      CellLibrary lib;
+      lib.maxFanIn = 2 + trial % 3;
+      lib.maxWeight = 1 + trial % 2;
+      llvm::Expected<Netlist> legal = legalize(net, lib);
+      ASSERT_TRUE(bool(legal)) << llvm::toString(legal.takeError());
+      for (uint64_t x = 0; x != (uint64_t(1) << inputs); ++x) {
+        unsigned expected = referenceClass(layer, x);
+        ASSERT_EQ(netlistClass(net, x), expected) << "x = " << x;
+        ASSERT_EQ(netlistClass(*legal, x), expected) << "x = " << x << " (K)";
+      }
+    }
+  }
+  EXPECT_GT(sharedBuilt, 30u);
+}

@@ -6,7 +6,9 @@
 // and per-pin weight limits 1 and 2.  The oracle evaluates the original gate
 // by its definition; the legalized netlist is evaluated by a 64-lane
 // bit-parallel evaluator written here (sum of minterms of each gate), which
-// is independent of the library's own evaluator.
+// is independent of the library's own evaluator.  Further exhaustive tests
+// cover groups of literals with composite weights (counted in binary first)
+// and the carry-chain comparator called directly.
 //
 //===----------------------------------------------------------------------===//
 
@@ -214,6 +216,7 @@ TEST(Decompose, AtLeastTwoOfFourWithThreeInputCells) {
 TEST(Decompose, GatesThatFitAreKeptAsOneCell) {
   CellLibrary lib;
   lib.maxFanIn = 3;
+  lib.maxWeight = 1; // +-1 cells: a weight-2 input takes two pins
   // x0 - x1 + x2 >= 1 has three pins.
   llvm::Expected<Netlist> legal = legalize(singleGate({1, -1, 1}, 1), lib);
   ASSERT_TRUE(bool(legal));
@@ -271,4 +274,93 @@ TEST(Decompose, NetworksShareIdenticalSubtrees) {
     uint64_t out = eval.evaluatePattern(v);
     EXPECT_EQ(out & 1, ~(out >> 1) & 1);
   }
+}
+
+TEST(Decompose, RepeatedCompositeWeightsAreCountedExactly) {
+  // Readout comparators have few distinct weights, e.g. 35 and 3 (p - q and
+  // p + q), each on many literals: the adder tree counts each such group in
+  // binary first.  Check the result on every input vector, for groups of
+  // composite weights (two or more bits set), mixed with power-of-two and
+  // negative weights, at thresholds across the whole range.
+  std::mt19937 rng(7);
+  const std::vector<std::vector<int64_t>> groupWeights = {
+      {35, 3}, {3, 5}, {7, -7, 1}, {6, 12, 2}, {-11, 3, 4}, {21, -9}};
+  const LibCase libs[] = {{3, 1}, {4, 1}, {4, 2}};
+  unsigned checked = 0;
+  for (const std::vector<int64_t> &kinds : groupWeights) {
+    for (unsigned n : {6u, 10u, 14u}) {
+      std::vector<int64_t> w(n);
+      for (unsigned i = 0; i != n; ++i)
+        w[i] = kinds[rng() % kinds.size()];
+      int64_t lo = 0, hi = 0;
+      for (int64_t x : w)
+        (x < 0 ? lo : hi) += x;
+      for (int64_t t : {lo + 1, lo + (hi - lo) / 3, (lo + hi + 1) / 2,
+                        hi - (hi - lo) / 4, hi}) {
+        std::vector<uint64_t> expected = oracleWords(w, t);
+        Netlist wide = singleGate(w, t);
+        for (const LibCase &lc : libs) {
+          CellLibrary lib;
+          lib.maxFanIn = lc.k;
+          lib.maxWeight = lc.w;
+          for (DecomposeMethod m :
+               {DecomposeMethod::Auto, DecomposeMethod::AdderTree}) {
+            LegalizeOptions options;
+            options.method = m;
+            llvm::Expected<Netlist> legal = legalize(wide, lib, options);
+            ASSERT_TRUE(bool(legal)) << llvm::toString(legal.takeError());
+            ASSERT_EQ(laneWords(*legal), expected)
+                << "n=" << n << " T=" << t << " K=" << lc.k << " W=" << lc.w
+                << " w=" << ::testing::PrintToString(w);
+            ++checked;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(checked, 6u * 3 * 5 * 3 * 2);
+}
+
+TEST(Decompose, CarryChainComparatorIsExact) {
+  // The carry-chain variant of the adder tree, called directly (Auto only
+  // keeps it when it is cheaper): every input vector, positive weights 1..5
+  // on literals of both polarities, every threshold from 0 to the total + 1.
+  std::mt19937 rng(99);
+  unsigned checked = 0;
+  for (unsigned n = 2; n <= 12; ++n) {
+    for (int64_t maxW : {1, 2, 5}) {
+      PositiveGate pos;
+      std::vector<int64_t> w(n);
+      int64_t shift = 0;
+      for (unsigned i = 0; i != n; ++i) {
+        bool negated = rng() % 3 == 0;
+        int64_t a = 1 + int64_t(rng() % maxW);
+        pos.lits.push_back(Lit::of(i, negated));
+        pos.weights.push_back(a);
+        pos.total += a;
+        // a (1 - x) = a - a x for the oracle over x.
+        w[i] = negated ? -a : a;
+        shift += negated ? a : 0;
+      }
+      for (int64_t t = 0; t <= pos.total + 1; ++t) {
+        pos.threshold = t;
+        for (int64_t maxWeight : {1, 2}) {
+          CellLibrary lib;
+          lib.maxWeight = maxWeight;
+          Netlist net("chain");
+          for (unsigned i = 0; i != n; ++i)
+            net.addInput("x" + std::to_string(i));
+          GateBuilder b(net, lib);
+          Lit out = buildAdderTree(b, pos, false, /*carryChain=*/true);
+          net.addOutput("y", b.materialize(out));
+          ASSERT_FALSE(bool(checkLegal(net, lib)));
+          ASSERT_EQ(laneWords(net), oracleWords(w, t - shift))
+              << "n=" << n << " T=" << t << " W=" << maxWeight
+              << " w=" << ::testing::PrintToString(w);
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 500u);
 }

@@ -148,6 +148,7 @@ TEST(GateBuilder, CanonicalFormAndSharing) {
   for (unsigned i = 0; i != 3; ++i)
     net.addInput("x" + std::to_string(i));
   CellLibrary lib;
+  lib.maxWeight = 1; // +-1 cells: a weight-2 input takes two pins
   GateBuilder b(net, lib);
   Lit x0 = Lit::of(0), x1 = Lit::of(1), x2 = Lit::of(2);
   // 4 x0 + 2 x1 + 2 x2 >= 4: x0 decides alone, weights clip to (4, 2, 2)
