@@ -37,8 +37,9 @@ def main(out):
             elif "netlist" in r:
                 n, c = r["netlist"], r.get("cmosBaseline", {})
                 ds = r.get("dataset", {})
-                thresh.append("| %s | %d | %d | %d | %s | %s | %d | %s |" % (
-                    r["model"], r["beforeLegalization"]["gates"], n["cells"],
+                thresh.append("| %s | %d, %d | %d | %d | %d | %s | %s | %d | %s |" % (
+                    r["model"], r["maxFanIn"], r["maxWeight"],
+                    r["beforeLegalization"]["gates"], n["cells"],
                     n["depth"], c.get("cells", "-"),
                     ("%.1fx" % (c["cells"] / n["cells"])) if c else "-",
                     r["tulip"]["cyclesPerClassification"],
@@ -54,9 +55,9 @@ def main(out):
         print("|---|---|---|---|---|---|---|")
         print("\n".join(printed))
     if thresh:
-        print("\nThreshold logic (K = 4): neurons, legalized cells, levels, CMOS baseline cells (yosys + ABC)")
-        print("| model | neurons | TLG cells | levels | CMOS cells | CMOS/TLG | TULIP cycles | accuracy |")
-        print("|---|---|---|---|---|---|---|---|")
+        print("\nThreshold logic: gates before / cells after fan-in legalization (K pins of weight <= W), CMOS baseline cells (yosys + ABC)")
+        print("| model | K, W | gates | TLG cells | levels | CMOS cells | CMOS/TLG | TULIP cycles | accuracy |")
+        print("|---|---|---|---|---|---|---|---|---|")
         print("\n".join(thresh))
 
 
