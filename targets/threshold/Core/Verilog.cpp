@@ -165,17 +165,13 @@ llvm::Error axon::threshold::writeStructuralVerilog(const Netlist &netlist,
   return llvm::Error::success();
 }
 
-llvm::Error axon::threshold::writeExhaustiveTestbench(const Netlist &netlist,
-                                                      llvm::raw_ostream &os) {
+/// The testbench's signals (`tlg_in`, `tlg_out`, `tlg_i`) and the instance
+/// `dut` of the netlist's module with input p on tlg_in[p] and output o on
+/// tlg_out[o].
+static void writeTestbenchDUT(const axon::threshold::Netlist &netlist,
+                              llvm::raw_ostream &os) {
   unsigned n = netlist.numInputs(), m = netlist.outputs.size();
-  if (n < 1 || n > 20 || m < 1)
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        llvm::formatv("an exhaustive testbench needs 1..20 inputs and at "
-                      "least one output, got {0} and {1}",
-                      n, m));
-  std::vector<std::string> ports = verilogPortNames(netlist);
-  os << "`timescale 1ns/1ps\nmodule tb;\n";
+  std::vector<std::string> ports = axon::threshold::verilogPortNames(netlist);
   os << "  reg [" << n - 1 << ":0] tlg_in;\n";
   os << "  wire [" << m - 1 << ":0] tlg_out;\n";
   os << "  integer tlg_i;\n";
@@ -188,6 +184,19 @@ llvm::Error axon::threshold::writeExhaustiveTestbench(const Netlist &netlist,
       os << "tlg_out[" << p - n << "])";
   }
   os << ");\n";
+}
+
+llvm::Error axon::threshold::writeExhaustiveTestbench(const Netlist &netlist,
+                                                      llvm::raw_ostream &os) {
+  unsigned n = netlist.numInputs(), m = netlist.outputs.size();
+  if (n < 1 || n > 20 || m < 1)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        llvm::formatv("an exhaustive testbench needs 1..20 inputs and at "
+                      "least one output, got {0} and {1}",
+                      n, m));
+  os << "`timescale 1ns/1ps\nmodule tb;\n";
+  writeTestbenchDUT(netlist, os);
   os << "  initial begin\n";
   os << "    for (tlg_i = 0; tlg_i < " << (1u << n)
      << "; tlg_i = tlg_i + 1) begin\n";
@@ -208,21 +217,9 @@ llvm::Error axon::threshold::writeVectorTestbench(const Netlist &netlist,
         llvm::formatv("a vector testbench needs inputs, outputs and vectors, "
                       "got {0}, {1} and {2}",
                       n, m, numVectors));
-  std::vector<std::string> ports = verilogPortNames(netlist);
   os << "`timescale 1ns/1ps\nmodule tb;\n";
   os << "  reg [" << n - 1 << ":0] tlg_vec [0:" << numVectors - 1 << "];\n";
-  os << "  reg [" << n - 1 << ":0] tlg_in;\n";
-  os << "  wire [" << m - 1 << ":0] tlg_out;\n";
-  os << "  integer tlg_i;\n";
-  os << "  " << verilogModuleName(netlist) << " dut (";
-  for (unsigned p = 0, e = ports.size(); p != e; ++p) {
-    os << (p ? ", " : "") << "." << ports[p] << "(";
-    if (p < n)
-      os << "tlg_in[" << p << "])";
-    else
-      os << "tlg_out[" << p - n << "])";
-  }
-  os << ");\n";
+  writeTestbenchDUT(netlist, os);
   os << "  initial begin\n";
   os << "    $readmemb(\"" << vectorFile << "\", tlg_vec);\n";
   os << "    for (tlg_i = 0; tlg_i < " << numVectors
