@@ -21,10 +21,12 @@ def ConvertSNNToTLG : Pass<"convert-snn-to-tlg", "mlir::ModuleOp"> {
     `snn.batch_norm`, then `snn.sign` (sign(0) = +1), or `snn.argmax` after
     the last layer.  BatchNorm and sign fold into an integer threshold over
     the input bits x = (s + 1) / 2 (the inequality flips when gamma < 0 and
-    the gate is a constant when gamma = 0).  An ArgMax readout becomes one
-    comparator gate per class pair, one AND per class and one OR per bit of
-    the class index (outputs `class_b0`, `class_b1`, ...; otherwise the
-    outputs are the last layer's bits `y0`, `y1`, ...).
+    the gate is a constant when gamma = 0).  An ArgMax readout becomes
+    comparators (one gate per class pair for up to four classes; from five
+    on, one binary count per class and small gates comparing two counts),
+    one AND per class and one OR per bit of the class index (outputs
+    `class_b0`, `class_b1`, ...; otherwise the outputs are the last layer's
+    bits `y0`, `y1`, ...).  See docs/targets/threshold.md section 11.
 
     With `input-bits=B` the first layer reads unsigned B-bit integers, each
     expanded into bit planes (inputs `x<i>_b<b>`); otherwise it reads +-1
