@@ -6,13 +6,19 @@
 // quantization pass chose the scales); a fractional weight is an error, not
 // something to round silently.  "binary" additionally requires weights in
 // {-1, 0, +1} and inputs in {-1, +1} or bits {0, 1} (0 encodes -1); Sign maps
-// 0 to +1 in both.
+// 0 to +1 in both.  A BatchNorm whose only consumers are Sign or ArgMax nodes
+// (the BNN pattern) is evaluated in double and passed on as an
+// order-preserving integer key, so BNNs run without folding.
 //
 //===----------------------------------------------------------------------===//
 
 #include "EngineCore.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Format.h"
+
+#include <cmath>
+#include <cstring>
 
 using namespace axon::sim;
 
@@ -20,6 +26,58 @@ static bool integerInput(double x, int64_t &v) {
   auto i = fixed::exactInteger(x);
   v = i.value_or(0);
   return i.has_value();
+}
+
+/// An int64 with the order and sign of `y`: keyOf(a) < keyOf(b) iff a < b,
+/// keyOf(y) >= 0 iff y >= 0 (-0 and +0 both map to 0).
+static int64_t orderKey(double y) {
+  uint64_t bits;
+  std::memcpy(&bits, &y, sizeof bits);
+  uint64_t magnitude = bits & 0x7FFFFFFFFFFFFFFFull;
+  return (bits >> 63) ? -int64_t(magnitude) : int64_t(magnitude);
+}
+
+/// A BatchNorm feeding only Sign and ArgMax nodes: y = (x - mean) * gamma /
+/// sqrt(var + eps) + beta in double, exactly as the float profiles compute it,
+/// passed on as orderKey(y).  Sign and ArgMax depend only on the order and
+/// sign of their inputs, so they see exactly what they would see in double;
+/// any other consumer needs the real value, so it is an error.
+static llvm::Expected<KernelPtr<IntArith>>
+buildOrderBatchNorm(const Network &net, NodeId id) {
+  const Node &node = net.node(id);
+  bool anyConsumer = false;
+  for (NodeId c = 0; c < net.size(); ++c) {
+    const Node &user = net.node(c);
+    if (!llvm::is_contained(user.inputs, id))
+      continue;
+    anyConsumer = true;
+    if (user.kind != NodeKind::Sign && user.kind != NodeKind::ArgMax)
+      return kernelError(
+          node, llvm::formatv("the integer profiles evaluate BatchNorm only "
+                              "before Sign or ArgMax, but it feeds '{0}'; "
+                              "fold it into the neighbouring op first",
+                              user.name));
+  }
+  if (!anyConsumer)
+    return kernelError(node, "the integer profiles evaluate BatchNorm only "
+                             "before Sign or ArgMax; this one feeds nothing");
+  size_t n = node.numOutputs();
+  size_t perChannel = n / size_t(node.outputShape[0]);
+  double eps = node.get("eps", 0, 1e-5);
+  std::vector<double> mul(n), add(n), mean(n);
+  for (size_t i = 0; i < n; ++i) {
+    size_t c = i / perChannel;
+    mul[i] =
+        node.get("gamma", c, 1.0) / std::sqrt(node.get("var", c, 1.0) + eps);
+    add[i] = node.get("beta", c, 0.0);
+    mean[i] = node.get("mean", c, 0.0);
+  }
+  KernelPtr<IntArith> k =
+      makeMap<IntArith>(n, [mul, add, mean](size_t i, int64_t x) -> int64_t {
+        return orderKey((double(x) - mean[i]) * mul[i] + add[i]);
+      });
+  k->outUnit = IntArith::unit();
+  return k;
 }
 
 static bool binaryInput(double x, int64_t &v) {
@@ -39,6 +97,13 @@ axon::sim::createIntegerCore(const BuildContext &ctx, bool binary) {
     if (isNeuron(node.kind))
       return kernelError(node, "this profile runs ANN nodes only (no "
                                "neuron state)");
+    if (node.kind == NodeKind::BatchNorm) {
+      auto k = buildOrderBatchNorm(ctx.net, id);
+      if (!k)
+        return k.takeError();
+      kernels[id] = std::move(*k);
+      continue;
+    }
     bool strictBinary = binary && isSynaptic(node.kind);
     auto weight = [&](double w) -> llvm::Expected<int64_t> {
       auto i = fixed::exactInteger(w);
