@@ -18,7 +18,6 @@ Usage: /usr/bin/python3 scripts/gen_onnx_extra_fixtures.py [--out DIR]
 """
 
 import argparse
-import json
 import os
 import sys
 import zlib
@@ -29,13 +28,12 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_onnx_fixtures import tensor_json  # noqa: E402  (one JSON encoding)
+from gen_onnx_fixtures import save, write_good_fixture  # noqa: E402
 from onnx import TensorProto, checker, helper, numpy_helper, shape_inference
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_OUT = os.path.join(REPO, "test", "Import", "onnx", "Inputs", "extra")
 PRODUCER = "axon scripts/gen_onnx_extra_fixtures.py"
-TOLERANCE = {"rtol": 1e-5, "atol": 1e-6}
 
 
 def grid(rng, dims, scale=1.0):
@@ -349,11 +347,6 @@ def bad_models(rng):
 
 
 # --------------------------------------------------------------------------
-def save(model, path):
-    with open(path, "wb") as f:
-        f.write(model.SerializeToString(deterministic=True))
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default=DEFAULT_OUT)
@@ -361,17 +354,8 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     for name, build in GOOD:
         # One stream per fixture, so adding a fixture changes no other.
-        model, inputs, outputs, note = build(np.random.default_rng(zlib.crc32(name.encode())))
-        save(model, os.path.join(args.out, name + ".onnx"))
-        expected = {"model": name + ".onnx", "note": note,
-                    "opset": model.opset_import[0].version,
-                    "inputs": {k: tensor_json(v) for k, v in inputs.items()},
-                    "outputs": {k: tensor_json(v) for k, v in outputs.items()},
-                    "tolerance": TOLERANCE}
-        with open(os.path.join(args.out, name + ".expected.json"), "w") as f:
-            json.dump(expected, f, indent=1)
-            f.write("\n")
-        print("ok   %-34s %s" % (name + ".onnx", note))
+        rng = np.random.default_rng(zlib.crc32(name.encode()))
+        write_good_fixture(args.out, name, *build(rng), width=34)
     for name, model in bad_models(np.random.default_rng(7)).items():
         save(model, os.path.join(args.out, name + ".onnx"))
         print("bad  %s.onnx" % name)

@@ -298,6 +298,20 @@ def save(model, path):
     assert len(data) < 1024 * 1024, path
 
 
+def write_good_fixture(out, name, model, inputs, outputs, note, width=30):
+    """NAME.onnx plus NAME.expected.json (inputs, numpy-expected outputs)."""
+    save(model, os.path.join(out, name + ".onnx"))
+    expected = {"model": name + ".onnx", "note": note,
+                "opset": model.opset_import[0].version,
+                "inputs": {k: tensor_json(v) for k, v in inputs.items()},
+                "outputs": {k: tensor_json(v) for k, v in outputs.items()},
+                "tolerance": TOLERANCE}
+    with open(os.path.join(out, name + ".expected.json"), "w") as f:
+        json.dump(expected, f, indent=1)
+        f.write("\n")
+    print("ok   %-*s %s" % (width, name + ".onnx", note))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default=DEFAULT_OUT)
@@ -306,17 +320,7 @@ def main():
     rng = np.random.default_rng(2024)
 
     for name, build in GOOD:
-        model, inputs, outputs, note = build(rng)
-        save(model, os.path.join(args.out, name + ".onnx"))
-        expected = {"model": name + ".onnx", "note": note,
-                    "opset": model.opset_import[0].version,
-                    "inputs": {k: tensor_json(v) for k, v in inputs.items()},
-                    "outputs": {k: tensor_json(v) for k, v in outputs.items()},
-                    "tolerance": TOLERANCE}
-        with open(os.path.join(args.out, name + ".expected.json"), "w") as f:
-            json.dump(expected, f, indent=1)
-            f.write("\n")
-        print("ok   %-30s %s" % (name + ".onnx", note))
+        write_good_fixture(args.out, name, *build(rng))
 
     for fname, (model, note) in bad_models(rng).items():
         save(model, os.path.join(args.out, fname))
