@@ -188,28 +188,41 @@ llvm::Expected<KernelPtr<A>> buildElementwise(const Node &node,
   }
 }
 
+/// BatchNorm per element: y[i] = (x[i] - mean[i]) * mul[i] + add[i] with
+/// mul = gamma / sqrt(var + eps), add = beta (parameters per channel, the
+/// first dimension).  Every profile that evaluates BatchNorm uses this.
+struct BatchNormAffine {
+  std::vector<double> mul, add, mean;
+  double operator()(size_t i, double x) const {
+    return (x - mean[i]) * mul[i] + add[i];
+  }
+};
+
+inline BatchNormAffine batchNormAffine(const Node &node) {
+  size_t n = node.numOutputs();
+  size_t perChannel = n / size_t(node.outputShape[0]);
+  double eps = node.get("eps", 0, 1e-5);
+  BatchNormAffine bn{std::vector<double>(n), std::vector<double>(n),
+                     std::vector<double>(n)};
+  for (size_t i = 0; i < n; ++i) {
+    size_t c = i / perChannel;
+    bn.mul[i] =
+        node.get("gamma", c, 1.0) / std::sqrt(node.get("var", c, 1.0) + eps);
+    bn.add[i] = node.get("beta", c, 0.0);
+    bn.mean[i] = node.get("mean", c, 0.0);
+  }
+  return bn;
+}
+
 template <class A>
 llvm::Expected<KernelPtr<A>> buildBatchNorm(const Node &node) {
   if constexpr (!std::is_same_v<A, FloatArith>) {
     return kernelError(node, "only the float profiles evaluate BatchNorm; "
                              "fold it into the neighbouring op first");
   } else {
-    size_t n = node.numOutputs();
-    size_t perChannel = n / size_t(node.outputShape[0]);
-    std::vector<double> mul(n), add(n);
-    double eps = node.get("eps", 0, 1e-5);
-    for (size_t i = 0; i < n; ++i) {
-      size_t c = i / perChannel;
-      mul[i] =
-          node.get("gamma", c, 1.0) / std::sqrt(node.get("var", c, 1.0) + eps);
-      add[i] = node.get("beta", c, 0.0);
-    }
-    std::vector<double> mean(n);
-    for (size_t i = 0; i < n; ++i)
-      mean[i] = node.get("mean", i / perChannel, 0.0);
-    return makeMap<A>(n, [mul, add, mean](size_t i, double x) {
-      return (x - mean[i]) * mul[i] + add[i];
-    });
+    return makeMap<A>(
+        node.numOutputs(),
+        [bn = batchNormAffine(node)](size_t i, double x) { return bn(i, x); });
   }
 }
 

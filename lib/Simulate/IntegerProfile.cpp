@@ -17,7 +17,6 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Format.h"
 
-#include <cmath>
 #include <cstring>
 
 using namespace axon::sim;
@@ -61,20 +60,10 @@ buildOrderBatchNorm(const Network &net, NodeId id) {
   if (!anyConsumer)
     return kernelError(node, "the integer profiles evaluate BatchNorm only "
                              "before Sign or ArgMax; this one feeds nothing");
-  size_t n = node.numOutputs();
-  size_t perChannel = n / size_t(node.outputShape[0]);
-  double eps = node.get("eps", 0, 1e-5);
-  std::vector<double> mul(n), add(n), mean(n);
-  for (size_t i = 0; i < n; ++i) {
-    size_t c = i / perChannel;
-    mul[i] =
-        node.get("gamma", c, 1.0) / std::sqrt(node.get("var", c, 1.0) + eps);
-    add[i] = node.get("beta", c, 0.0);
-    mean[i] = node.get("mean", c, 0.0);
-  }
-  KernelPtr<IntArith> k =
-      makeMap<IntArith>(n, [mul, add, mean](size_t i, int64_t x) -> int64_t {
-        return orderKey((double(x) - mean[i]) * mul[i] + add[i]);
+  KernelPtr<IntArith> k = makeMap<IntArith>(
+      node.numOutputs(),
+      [bn = batchNormAffine(node)](size_t i, int64_t x) -> int64_t {
+        return orderKey(bn(i, double(x)));
       });
   k->outUnit = IntArith::unit();
   return k;
