@@ -11,13 +11,13 @@
 #include "targets/spinnaker/Export/Export.h"
 #include "targets/spinnaker/Pipeline.h"
 
+#include "axon/Support/WriteFile.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassInstrumentation.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
-#include "llvm/Support/Path.h"
 
 #include <chrono>
 
@@ -88,30 +88,6 @@ static LogicalResult runPipeline(ModuleOp module, const SpinnakerOptions &o,
   return success();
 }
 
-/// Writes one file atomically; errors become diagnostics on `m`.
-static LogicalResult
-writeFile(spinn::MachineOp m, StringRef dir, StringRef name,
-          llvm::function_ref<LogicalResult(raw_ostream &)> emit) {
-  SmallString<256> path(dir);
-  llvm::sys::path::append(path, name);
-  LogicalResult emitted = success();
-  llvm::Error err =
-      llvm::writeToOutput(path, [&](raw_ostream &os) -> llvm::Error {
-        emitted = emit(os);
-        if (failed(emitted))
-          return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                         "emission failed");
-        return llvm::Error::success();
-      });
-  if (err) {
-    std::string message = llvm::toString(std::move(err));
-    if (succeeded(emitted))
-      m.emitError() << "cannot write '" << path << "': " << message;
-    return failure();
-  }
-  return success();
-}
-
 LogicalResult
 axon::spinnaker::compileForSpinnaker(ModuleOp module,
                                      const SpinnakerOptions &options,
@@ -134,29 +110,32 @@ axon::spinnaker::compileForSpinnaker(ModuleOp module,
     writeSummaryJSON(*m, phases, os);
     return success();
   };
-  if (failed(writeFile(
-          *m, outDir, "placements.json",
+  if (failed(writeFileAtomically(
+          m->getLoc(), outDir, "placements.json",
           [&](raw_ostream &os) { return exportPlacementsJSON(*m, os); })) ||
-      failed(writeFile(
-          *m, outDir, "routing_tables.json",
+      failed(writeFileAtomically(
+          m->getLoc(), outDir, "routing_tables.json",
           [&](raw_ostream &os) { return exportRoutingTablesJSON(*m, os); })) ||
-      failed(writeFile(
-          *m, outDir, "coremap.pb",
+      failed(writeFileAtomically(
+          m->getLoc(), outDir, "coremap.pb",
           [&](raw_ostream &os) { return exportCoreMapProto(*m, os); })) ||
-      failed(writeFile(
-          *m, outDir, "coremap.svg",
+      failed(writeFileAtomically(
+          m->getLoc(), outDir, "coremap.svg",
           [&](raw_ostream &os) { return exportCoreMapSVG(*m, os); })) ||
-      failed(writeFile(*m, outDir, "summary.txt", emitSummaryText)) ||
-      failed(writeFile(*m, outDir, "summary.json", emitSummaryJSON)))
+      failed(writeFileAtomically(m->getLoc(), outDir, "summary.txt",
+                                 emitSummaryText)) ||
+      failed(writeFileAtomically(m->getLoc(), outDir, "summary.json",
+                                 emitSummaryJSON)))
     return failure();
   // The mapped IR: parseable again by axon-opt (e.g. --spinn-replay-check).
   if (options.emitIR &&
-      failed(writeFile(*m, outDir, "spinn.mlir", [&](raw_ostream &os) {
-        // Node names live in NameLocs, so the locations are printed too.
-        module.print(os, OpPrintingFlags().enableDebugInfo());
-        os << "\n";
-        return success();
-      })))
+      failed(writeFileAtomically(
+          m->getLoc(), outDir, "spinn.mlir", [&](raw_ostream &os) {
+            // Node names live in NameLocs, so the locations are printed too.
+            module.print(os, OpPrintingFlags().enableDebugInfo());
+            os << "\n";
+            return success();
+          })))
     return failure();
   if (options.progress) {
     std::chrono::duration<double> d =

@@ -21,6 +21,7 @@
 #include "targets/threshold/Passes.h"
 #include "targets/threshold/SNNReader.h"
 
+#include "axon/Support/WriteFile.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -206,19 +207,6 @@ evaluateDataset(Flow &flow, const ThresholdCompileOptions &options,
   return result;
 }
 
-static LogicalResult writeFile(Location loc, StringRef dir, StringRef name,
-                               llvm::function_ref<void(raw_ostream &)> body) {
-  llvm::SmallString<256> path(dir);
-  llvm::sys::path::append(path, name);
-  if (llvm::Error err = llvm::writeToOutput(path, [&](raw_ostream &os) {
-        body(os);
-        return llvm::Error::success();
-      }))
-    return emitError(loc) << "cannot write " << path << ": "
-                          << llvm::toString(std::move(err));
-  return success();
-}
-
 static llvm::json::Value layersBefore(const Flow &flow,
                                       const NetlistReport &before) {
   llvm::json::Array layers;
@@ -328,8 +316,8 @@ runCmosBaseline(const Flow &flow, MLIRContext *context, Location loc,
   llvm::raw_string_ostream os(verilog);
   if (failed(exportVerilog(*baseline, os)))
     return failure();
-  if (failed(writeFile(loc, outDir, "baseline.v",
-                       [&](raw_ostream &s) { s << verilog; })))
+  if (failed(writeTextFile(loc, outDir, "baseline.v",
+                           [&](raw_ostream &s) { s << verilog; })))
     return failure();
   llvm::SmallString<256> path(outDir);
   llvm::sys::path::append(path, "baseline.v");
@@ -351,17 +339,19 @@ static LogicalResult writeDatasetFiles(Location loc, StringRef outDir,
   if (llvm::Error err =
           writeVectorTestbench(legal, data.rows, "vectors.txt", tbs))
     return emitError(loc) << llvm::toString(std::move(err));
-  return success(
-      succeeded(writeFile(loc, outDir, "testbench.v",
-                          [&](raw_ostream &s) { s << tb; })) &&
-      succeeded(writeFile(
-          loc, outDir, "vectors.txt",
-          [&](raw_ostream &s) { writeVectorFile(data.vectors, s); })) &&
-      succeeded(writeFile(loc, outDir, "predictions.csv", [&](raw_ostream &s) {
-        s << "row,label,predicted\n";
-        for (size_t r = 0; r != data.rows; ++r)
-          s << r << "," << data.labels[r] << "," << data.predictions[r] << "\n";
-      })));
+  return success(succeeded(writeTextFile(loc, outDir, "testbench.v",
+                                         [&](raw_ostream &s) { s << tb; })) &&
+                 succeeded(writeTextFile(loc, outDir, "vectors.txt",
+                                         [&](raw_ostream &s) {
+                                           writeVectorFile(data.vectors, s);
+                                         })) &&
+                 succeeded(writeTextFile(
+                     loc, outDir, "predictions.csv", [&](raw_ostream &s) {
+                       s << "row,label,predicted\n";
+                       for (size_t r = 0; r != data.rows; ++r)
+                         s << r << "," << data.labels[r] << ","
+                           << data.predictions[r] << "\n";
+                     })));
 }
 
 /// The few lines `axonc compile` prints.
@@ -454,22 +444,23 @@ axon::threshold::compileForThreshold(ModuleOp module,
   auto text = [](const std::string &s) {
     return [&s](raw_ostream &os) { os << s; };
   };
-  if (failed(writeFile(loc, outDir, "model.th", text(thText))) ||
-      failed(writeFile(loc, outDir, "model.v", text(verilog))) ||
-      failed(writeFile(loc, outDir, "cells.v",
-                       [&](raw_ostream &s) { writeCellModels(legal, s); })) ||
-      failed(writeFile(
+  if (failed(writeTextFile(loc, outDir, "model.th", text(thText))) ||
+      failed(writeTextFile(loc, outDir, "model.v", text(verilog))) ||
+      failed(
+          writeTextFile(loc, outDir, "cells.v",
+                        [&](raw_ostream &s) { writeCellModels(legal, s); })) ||
+      failed(writeTextFile(
           loc, outDir, "cells.json",
           [&](raw_ostream &s) { writeCellLibraryJSON(options.library, s); })) ||
-      failed(writeFile(loc, outDir, "model.mlir",
-                       [&](raw_ostream &s) { module.print(s); })) ||
-      failed(writeFile(loc, outDir, "report.txt", [&](raw_ostream &s) {
+      failed(writeTextFile(loc, outDir, "model.mlir",
+                           [&](raw_ostream &s) { module.print(s); })) ||
+      failed(writeTextFile(loc, outDir, "report.txt", [&](raw_ostream &s) {
         printText(*flow, options, before, after, *schedule, data, cmos, s);
       })))
     return failure();
   llvm::json::Value json =
       toJSON(*flow, options, before, after, *schedule, data, cmos);
-  if (failed(writeFile(loc, outDir, "report.json", [&](raw_ostream &s) {
+  if (failed(writeTextFile(loc, outDir, "report.json", [&](raw_ostream &s) {
         s << llvm::formatv("{0:2}", json) << "\n";
       })))
     return failure();

@@ -18,6 +18,7 @@
 #include "targets/printed/Flow/ExtractMLP.h"
 #include "targets/printed/Hardware/Hardware.h"
 
+#include "axon/Support/WriteFile.h"
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -341,31 +342,18 @@ private:
 };
 } // namespace
 
-static LogicalResult
-writeText(Location loc, llvm::StringRef dir, llvm::StringRef name,
-          llvm::function_ref<void(llvm::raw_ostream &)> fn) {
-  llvm::SmallString<256> path(dir);
-  llvm::sys::path::append(path, name);
-  if (llvm::Error err = llvm::writeToOutput(path, [&](llvm::raw_ostream &os) {
-        fn(os);
-        return llvm::Error::success();
-      }))
-    return emitError(loc) << "cannot write " << path << ": "
-                          << llvm::toString(std::move(err));
-  return success();
-}
-
 static LogicalResult writeReports(Location loc, llvm::StringRef dir,
                                   const PrintedReport &report) {
-  if (failed(writeText(loc, dir, "report.json",
-                       [&](llvm::raw_ostream &os) {
-                         os << llvm::formatv("{0:2}", toJSON(report)) << "\n";
-                       })) ||
-      failed(writeText(loc, dir, "report.txt", [&](llvm::raw_ostream &os) {
+  if (failed(writeTextFile(loc, dir, "report.json",
+                           [&](llvm::raw_ostream &os) {
+                             os << llvm::formatv("{0:2}", toJSON(report))
+                                << "\n";
+                           })) ||
+      failed(writeTextFile(loc, dir, "report.txt", [&](llvm::raw_ostream &os) {
         printReport(report, os);
       })))
     return failure();
-  return writeText(loc, dir, "pareto.svg", [&](llvm::raw_ostream &os) {
+  return writeTextFile(loc, dir, "pareto.svg", [&](llvm::raw_ostream &os) {
     os << renderParetoSVG(report);
   });
 }

@@ -15,10 +15,10 @@
 #include "axon/Export/Verilog.h"
 #include "dialects/net/NetOps.h"
 
+#include "axon/Support/WriteFile.h"
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -28,15 +28,7 @@ using namespace axon::printed;
 /// Writes `text` to `dir/name` atomically.
 static LogicalResult writeFile(Location loc, StringRef dir, StringRef name,
                                StringRef text) {
-  SmallString<256> path(dir);
-  llvm::sys::path::append(path, name);
-  if (llvm::Error err = llvm::writeToOutput(path, [&](raw_ostream &os) {
-        os << text;
-        return llvm::Error::success();
-      }))
-    return emitError(loc) << "cannot write " << path << ": "
-                          << llvm::toString(std::move(err));
-  return success();
+  return writeTextFile(loc, dir, name, [&](raw_ostream &os) { os << text; });
 }
 
 /// The testbench of the published designs: parameters OUTWIDTH, NUM_A,
